@@ -1,0 +1,68 @@
+"""The Qt-free core: documents, alignment, the annotation model and the project XML.
+
+Typical use::
+
+    from annotator.core import Document, align, new_project, save_project, read_project
+
+    a = Document.load("a.txt", "A")
+    b = Document.load("b.txt", "B")
+    project = new_project(a, b)
+    project.replace_proposals(align(a, b))
+    project.put_claim(project.make_claim("A", 0, 20, "quote"))
+    save_project(project, "pair.xml")
+    assert read_project("pair.xml") == project
+"""
+
+from __future__ import annotations
+
+from .align import AlignOptions, Cancelled, WordOp, align, link_diff, word_diff
+from .annotations import (
+    AlignmentLink,
+    AlignSettings,
+    Claim,
+    ClaimLink,
+    LinkStatus,
+    Project,
+    ProjectError,
+)
+from .document import Document, Span
+from .segment import Segment
+from .taxonomy import AttributeDef, ClaimType, RelationType, Taxonomy, default_taxonomy
+from .textio import DocumentLoadError
+from .xmlio import (
+    ProjectFileError,
+    project_to_bytes,
+    read_project,
+    read_taxonomy,
+    save_project,
+    validate_file,
+)
+
+
+def new_project(doc_a: Document, doc_b: Document, taxonomy: Taxonomy | None = None,
+                name: str = "") -> Project:
+    """An empty project over two documents, with the default taxonomy unless one is given."""
+    return Project(doc_a, doc_b, taxonomy or default_taxonomy(), name)
+
+
+def coverage(project: Project, side: str) -> float:
+    """Share of one document's non-space characters covered by non-rejected links (0..1)."""
+    doc = project.doc_a if side == "A" else project.doc_b
+    covered = bytearray(len(doc.text))
+    for link in project.links.values():
+        if link.status is LinkStatus.REJECTED:
+            continue
+        for span in (link.a if side == "A" else link.b):
+            covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    total = sum(1 for ch in doc.text if not ch.isspace())
+    hit = sum(1 for ch, c in zip(doc.text, covered, strict=True) if c and not ch.isspace())
+    return hit / total if total else 0.0
+
+
+__all__ = [
+    "AlignOptions", "AlignSettings", "AlignmentLink", "AttributeDef", "Cancelled", "Claim",
+    "ClaimLink", "ClaimType", "Document", "DocumentLoadError", "LinkStatus", "Project",
+    "ProjectError", "ProjectFileError", "RelationType", "Segment", "Span", "Taxonomy", "WordOp",
+    "align", "coverage", "default_taxonomy", "link_diff", "new_project", "project_to_bytes",
+    "read_project", "read_taxonomy", "save_project", "validate_file", "word_diff",
+]

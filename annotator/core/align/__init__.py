@@ -1,0 +1,74 @@
+"""Sentence alignment between two documents, in any order, 1:1 and n:m.
+
+`align()` is pure and deterministic: same documents and options, same links. Decisions a
+person made (accepted, manual and rejected links) are passed in as anchors: their sentences
+are not proposed again and rejected pairs are never re-proposed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..annotations import AlignmentLink, LinkStatus
+from ..document import Document, Span
+from .diff import WordOp, shared_ratio, word_diff
+from .pipeline import align_segments
+
+ProgressCallback = Callable[[float], bool]
+"""Called with the fraction done (0..1); returning False cancels the alignment."""
+
+
+class Cancelled(Exception):
+    """The progress callback asked to stop."""
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    threshold: float = 0.35  # proposals scoring below this are dropped
+    method: str = "default"
+    max_group: int = 3  # largest n in an n:m link (sentences merged on one side)
+
+
+def align(doc_a: Document, doc_b: Document, options: AlignOptions | None = None,
+          anchors: Sequence[AlignmentLink] = (), progress: ProgressCallback | None = None,
+          ) -> list[AlignmentLink]:
+    """Propose links between passages of A and B that say the same thing."""
+    options = options or AlignOptions()
+
+    def report(fraction: float) -> None:
+        if progress is not None and progress(fraction) is False:
+            raise Cancelled()
+
+    groups = align_segments(doc_a, doc_b, options, anchors, report)
+    links = []
+    for number, (a_segs, b_segs, score) in enumerate(groups, start=1):
+        links.append(AlignmentLink(
+            id=f"l{number}",
+            a=tuple(Span(s.start, s.end) for s in _merge_adjacent(doc_a.text, a_segs)),
+            b=tuple(Span(s.start, s.end) for s in _merge_adjacent(doc_b.text, b_segs)),
+            score=round(score, 4), status=LinkStatus.PROPOSED, method=options.method,
+        ))
+    report(1.0)
+    return links
+
+
+def _merge_adjacent(text: str, segs: Sequence[Span]) -> list[Span]:
+    """Neighbouring sentences of one side become one span when only whitespace separates them."""
+    out: list[Span] = []
+    for seg in sorted(segs, key=lambda s: s.start):
+        if out and not text[out[-1].end : seg.start].strip():
+            out[-1] = Span(out[-1].start, seg.end)
+        else:
+            out.append(Span(seg.start, seg.end))
+    return out
+
+
+def link_diff(doc_a: Document, doc_b: Document, link: AlignmentLink) -> list[WordOp]:
+    """Word opcodes between the two sides of a link (sides joined in document order)."""
+    a = min(s.start for s in link.a), max(s.end for s in link.a)
+    b = min(s.start for s in link.b), max(s.end for s in link.b)
+    return word_diff(doc_a.text[a[0] : a[1]], doc_b.text[b[0] : b[1]], a[0], b[0])
+
+
+__all__ = ["AlignOptions", "Cancelled", "WordOp", "align", "link_diff", "shared_ratio", "word_diff"]

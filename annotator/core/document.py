@@ -1,0 +1,79 @@
+"""A document: its canonical text (frozen once loaded) and the segments offsets refer to."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .segment import Segment, paragraphs, sentences
+from .textio import DocumentLoadError, normalize_text, read_text_file
+
+
+@dataclass(frozen=True, slots=False)
+class Span:
+    """A half-open code-point range [start, end) in one document's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article. `text` is NFC with LF newlines; every offset in the project indexes it."""
+
+    id: str
+    text: str
+    title: str = ""
+    source: str = ""
+    encoding: str = field(default="utf-8", compare=False)
+
+    @classmethod
+    def from_text(cls, doc_id: str, text: str, *, title: str = "", source: str = "") -> Document:
+        text = normalize_text(text)
+        return cls(doc_id, text, title or _first_line(text), source)
+
+    @classmethod
+    def load(cls, path: str | Path, doc_id: str) -> Document:
+        """Load a plain-text or Markdown file; raises DocumentLoadError with a user message."""
+        path = Path(path)
+        if path.suffix.lower() not in {"", ".txt", ".text", ".md", ".markdown"}:
+            raise DocumentLoadError(f"{path.name}: only plain text and Markdown files can be opened for now.")
+        decoded = read_text_file(path)
+        return cls(doc_id, decoded.text, _first_line(decoded.text), str(path), decoded.encoding)
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @cached_property
+    def sentences(self) -> list[Segment]:
+        return sentences(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Segment]:
+        return paragraphs(self.text)
+
+    def slice(self, span: Span | Segment) -> str:
+        return self.text[span.start : span.end]
+
+
+def _first_line(text: str) -> str:
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()[:200]
+    return ""
+
+
+__all__ = ["Document", "DocumentLoadError", "Span"]

@@ -1,0 +1,99 @@
+"""Turn a file's bytes into the one canonical text every offset indexes.
+
+Decoding is strict (BOM, then UTF-8, then charset-normalizer) so a wrong guess is reported,
+never silently papered over with replacement characters. Normalisation happens once, here:
+CRLF/CR/U+2028/U+2029 become LF, the text is NFC, and characters XML 1.0 cannot carry are
+dropped, so the text we show, the text we align and the text the XML embeds are identical.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Everything XML 1.0 forbids (C0 controls but tab/LF, surrogates, U+FFFE/U+FFFF) plus the
+# C1 controls that only ever appear as mojibake.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_NEWLINES = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+
+
+class DocumentLoadError(Exception):
+    """A file could not be turned into a document; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def normalize_text(text: str) -> str:
+    """The canonical form: LF newlines, NFC, only XML-1.0 characters."""
+    text = _NEWLINES.sub("\n", text)
+    text = _XML_ILLEGAL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def decode_bytes(data: bytes, name: str = "input") -> DecodedText:
+    """Decode bytes of unknown encoding, or raise DocumentLoadError with a reason."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding)
+            except UnicodeDecodeError as exc:
+                raise DocumentLoadError(f"{name}: starts with a {encoding} mark but is not valid {encoding} ({exc.reason}).") from exc
+    if not data.strip():
+        raise DocumentLoadError(f"{name}: the file is empty.")
+    if _looks_binary(data):
+        raise DocumentLoadError(f"{name}: this looks like a binary file, not text.")
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DocumentLoadError(f"{name}: could not work out the text encoding.")
+    return DecodedText(str(best), best.encoding)
+
+
+def read_text_file(path: str | Path) -> DecodedText:
+    """Read and decode a text file, normalised; errors become DocumentLoadError."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise DocumentLoadError(f"{path.name}: {size / 1e6:.0f} MB is over the {MAX_INPUT_BYTES // 2**20} MiB limit.")
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise DocumentLoadError(f"{path}: is a folder, not a file.") from exc
+    except FileNotFoundError as exc:
+        raise DocumentLoadError(f"{path}: no such file.") from exc
+    except OSError as exc:
+        raise DocumentLoadError(f"{path}: cannot be read ({exc.strerror}).") from exc
+    decoded = decode_bytes(data, path.name)
+    text = normalize_text(decoded.text)
+    if not text.strip():
+        raise DocumentLoadError(f"{path.name}: the file holds no text.")
+    return DecodedText(text, decoded.encoding)

@@ -39,8 +39,9 @@ from .xmlio import (
 )
 
 
-def new_project(doc_a: Document, doc_b: Document, taxonomy: Taxonomy | None = None,
-                name: str = "") -> Project:
+def new_project(
+    doc_a: Document, doc_b: Document, taxonomy: Taxonomy | None = None, name: str = ""
+) -> Project:
     """An empty project over two documents, with the default taxonomy unless one is given."""
     return Project(doc_a, doc_b, taxonomy or default_taxonomy(), name)
 
@@ -52,7 +53,7 @@ def coverage(project: Project, side: str) -> float:
     for link in project.links.values():
         if link.status is LinkStatus.REJECTED:
             continue
-        for span in (link.a if side == "A" else link.b):
+        for span in link.a if side == "A" else link.b:
             covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     total = sum(1 for ch in doc.text if not ch.isspace())
     hit = sum(1 for ch, c in zip(doc.text, covered, strict=True) if c and not ch.isspace())
@@ -60,9 +61,34 @@ def coverage(project: Project, side: str) -> float:
 
 
 __all__ = [
-    "AlignOptions", "AlignSettings", "AlignmentLink", "AttributeDef", "Cancelled", "Claim",
-    "ClaimLink", "ClaimType", "Document", "DocumentLoadError", "LinkStatus", "Project",
-    "ProjectError", "ProjectFileError", "RelationType", "Segment", "Span", "Taxonomy", "WordOp",
-    "align", "coverage", "default_taxonomy", "link_diff", "new_project", "project_to_bytes",
-    "read_project", "read_taxonomy", "save_project", "validate_file", "word_diff",
+    "AlignOptions",
+    "AlignSettings",
+    "AlignmentLink",
+    "AttributeDef",
+    "Cancelled",
+    "Claim",
+    "ClaimLink",
+    "ClaimType",
+    "Document",
+    "DocumentLoadError",
+    "LinkStatus",
+    "Project",
+    "ProjectError",
+    "ProjectFileError",
+    "RelationType",
+    "Segment",
+    "Span",
+    "Taxonomy",
+    "WordOp",
+    "align",
+    "coverage",
+    "default_taxonomy",
+    "link_diff",
+    "new_project",
+    "project_to_bytes",
+    "read_project",
+    "read_taxonomy",
+    "save_project",
+    "validate_file",
+    "word_diff",
 ]

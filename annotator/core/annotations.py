@@ -124,16 +124,32 @@ class Project:
         return sorted(self.links.values(), key=lambda link: (link.a_start, link.b_start, link.id))
 
     # --- claims --------------------------------------------------------------------------
-    def make_claim(self, doc_id: str, start: int, end: int, type_id: str, *, claim_id: str = "",
-                   attributes: Iterable[tuple[str, str]] = (), note: str = "") -> Claim:
+    def make_claim(
+        self,
+        doc_id: str,
+        start: int,
+        end: int,
+        type_id: str,
+        *,
+        claim_id: str = "",
+        attributes: Iterable[tuple[str, str]] = (),
+        note: str = "",
+    ) -> Claim:
         """A claim over doc[start:end] with its quote and context filled in."""
         text = self.document(doc_id).text
         if not 0 <= start < end <= len(text):
             raise ProjectError(f"claim range [{start}, {end}) is outside the document")
         return Claim(
-            id=claim_id or self.new_id("c"), doc=doc_id, type=type_id, start=start, end=end,
-            exact=text[start:end], prefix=text[max(0, start - CONTEXT_CHARS) : start],
-            suffix=text[end : end + CONTEXT_CHARS], attributes=tuple(attributes), note=note,
+            id=claim_id or self.new_id("c"),
+            doc=doc_id,
+            type=type_id,
+            start=start,
+            end=end,
+            exact=text[start:end],
+            prefix=text[max(0, start - CONTEXT_CHARS) : start],
+            suffix=text[end : end + CONTEXT_CHARS],
+            attributes=tuple(attributes),
+            note=note,
         )
 
     def put_claim(self, claim: Claim) -> None:

@@ -7,10 +7,9 @@ grammar cannot make. Writing validates what it produced before it touches the di
 
 from __future__ import annotations
 
-
+import hashlib
 from functools import lru_cache
 from pathlib import Path
-
 
 from lxml import etree
 
@@ -31,7 +30,7 @@ from .taxonomy import AttributeDef, ClaimType, RelationType, Taxonomy
 NS = "urn:x-annotator:ns:1"
 FORMAT_VERSION = "1.0"
 MAX_FILE_BYTES = 256 * 1024 * 1024
-_Q = "{%s}" % NS
+_Q = f"{{{NS}}}"
 
 
 class ProjectFileError(Exception):
@@ -43,9 +42,15 @@ class ProjectFileError(Exception):
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_pis=True,
-                           collect_ids=True)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_pis=True,
+        collect_ids=True,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +59,7 @@ def schema() -> etree.RelaxNG:
 
 
 # --- parsing and validation -------------------------------------------------------------
+
 
 def parse_bytes(data: bytes, name: str = "file") -> etree._ElementTree:
     """Safely parse untrusted XML bytes; raises ProjectFileError."""
@@ -65,11 +71,14 @@ def parse_bytes(data: bytes, name: str = "file") -> etree._ElementTree:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or 0
-        raise ProjectFileError(f"{name}: not well-formed XML (line {line}: {exc.msg}).",
-                               [(line, str(exc.msg))]) from exc
+        raise ProjectFileError(
+            f"{name}: not well-formed XML (line {line}: {exc.msg}).", [(line, str(exc.msg))]
+        ) from exc
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise ProjectFileError(f"{name}: a DOCTYPE is not allowed in annotator files.", [(1, "DOCTYPE")])
+        raise ProjectFileError(
+            f"{name}: a DOCTYPE is not allowed in annotator files.", [(1, "DOCTYPE")]
+        )
     return tree
 
 
@@ -94,7 +103,9 @@ def _read_bytes(path: str | Path) -> bytes:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ProjectFileError(f"{path.name}: larger than the {MAX_FILE_BYTES // 2**20} MiB limit.")
+            raise ProjectFileError(
+                f"{path.name}: larger than the {MAX_FILE_BYTES // 2**20} MiB limit."
+            )
         return path.read_bytes()
     except OSError as exc:
         raise ProjectFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
@@ -107,16 +118,24 @@ def _validated_root(data: bytes, name: str, root_tag: str) -> etree._Element:
         found = etree.QName(root).localname
         ns = etree.QName(root).namespace
         if root_tag == "annotationSet" and root.tag.endswith("annotationSet") and ns != NS:
-            raise ProjectFileError(f"{name}: written by an unsupported format version ({ns}).", [(1, "namespace")])
-        raise ProjectFileError(f"{name}: expected a <{root_tag}> file, found <{found}>.", [(root.sourceline or 1, "root element")])
+            raise ProjectFileError(
+                f"{name}: written by an unsupported format version ({ns}).", [(1, "namespace")]
+            )
+        raise ProjectFileError(
+            f"{name}: expected a <{root_tag}> file, found <{found}>.",
+            [(root.sourceline or 1, "root element")],
+        )
     problems = schema_problems(tree)
     if problems:
         first = problems[0]
-        raise ProjectFileError(f"{name}: does not match the annotator schema (line {first[0]}: {first[1]}).", problems)
+        raise ProjectFileError(
+            f"{name}: does not match the annotator schema (line {first[0]}: {first[1]}).", problems
+        )
     return root
 
 
 # --- reading -------------------------------------------------------------------------------
+
 
 def read_project(source: str | Path | bytes, name: str = "") -> Project:
     """Load a project file; raises ProjectFileError (with line numbers) on any problem."""
@@ -125,9 +144,13 @@ def read_project(source: str | Path | bytes, name: str = "") -> Project:
     else:
         data, name = _read_bytes(source), name or Path(source).name
     root = _validated_root(data, name, "annotationSet")
+    problems = semantic_problems(root)
+    if problems:
+        line, message = problems[0]
+        raise ProjectFileError(f"{name}: line {line}: {message}", problems)
     try:
-        return _project_from(root, name)
-    except (ProjectError, ValueError) as exc:
+        return _project_from(root)
+    except (ProjectError, ValueError) as exc:  # defence in depth: checks above should catch all
         raise ProjectFileError(f"{name}: {exc}", [(0, str(exc))]) from exc
 
 
@@ -145,15 +168,32 @@ def _taxonomy_from(el: etree._Element) -> Taxonomy:
     types = []
     for ct in el.iterfind(_Q + "claimType"):
         attrs = tuple(
-            AttributeDef(a.get("name"), a.get("label", ""),
-                         tuple(_text(v) for v in a.iterfind(_Q + "value")), a.get("default", ""))
+            AttributeDef(
+                a.get("name"),
+                a.get("label", ""),
+                tuple(_text(v) for v in a.iterfind(_Q + "value")),
+                a.get("default", ""),
+            )
             for a in ct.iterfind(_Q + "attribute")
         )
-        types.append(ClaimType(ct.get("id"), ct.get("label"), ct.get("color"), ct.get("shortcut", ""),
-                               _text(ct.find(_Q + "description")), attrs))
+        types.append(
+            ClaimType(
+                ct.get("id"),
+                ct.get("label"),
+                ct.get("color"),
+                ct.get("shortcut", ""),
+                _text(ct.find(_Q + "description")),
+                attrs,
+            )
+        )
     relations = tuple(
-        RelationType(r.get("id"), r.get("label"), r.get("color", "#808080"), r.get("shortcut", ""),
-                     _text(r.find(_Q + "description")))
+        RelationType(
+            r.get("id"),
+            r.get("label"),
+            r.get("color", "#808080"),
+            r.get("shortcut", ""),
+            _text(r.find(_Q + "description")),
+        )
         for r in el.iterfind(_Q + "relationType")
     )
     ids = [t.id for t in types]
@@ -162,67 +202,138 @@ def _taxonomy_from(el: etree._Element) -> Taxonomy:
     return Taxonomy(el.get("name"), el.get("version"), tuple(types), relations)
 
 
-def _project_from(root: etree._Element, name: str) -> Project:
-    taxonomy = _taxonomy_from(root.find(_Q + "taxonomy"))
-    docs = []
+def semantic_problems(root: etree._Element) -> list[tuple[int, str]]:
+    """Checks the grammar cannot make: hashes, lengths, offsets, quotes, what ids point at."""
+    problems: list[tuple[int, str]] = []
+    texts: dict[str, str] = {}
     for el in root.find(_Q + "documents"):
         text = _text(el.find(_Q + "text"))
-        doc = Document(el.get("id"), text, el.get("title"), el.get("source"))
+        doc_id = el.get("id")
+        texts[doc_id] = text
+        line = el.sourceline or 0
         if len(text) != int(el.get("length")):
-            raise ProjectError(f"document {doc.id}: text length {len(text)} differs from the recorded {el.get('length')}")
-        if doc.sha256 != el.get("sha256"):
-            raise ProjectError(f"document {doc.id}: the text does not match its sha256 (the file was edited or damaged)")
-        docs.append(doc)
-    align_el = root.find(_Q + "alignment")
-    project = Project(docs[0], docs[1], taxonomy, root.get("name", ""),
-                      AlignSettings(float(align_el.get("threshold")), align_el.get("method")))
-    for el in align_el.iterfind(_Q + "link"):
-        sides: dict[str, list[Span]] = {docs[0].id: [], docs[1].id: []}
+            problems.append(
+                (
+                    line,
+                    f"document {doc_id}: text length {len(text)} differs from the "
+                    f"recorded {el.get('length')}",
+                )
+            )
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != el.get("sha256"):
+            problems.append(
+                (line, f"document {doc_id}: the text does not match its sha256 (edited or damaged)")
+            )
+    for el in root.find(_Q + "alignment").iterfind(_Q + "link"):
+        sides = set()
         for sp in el.iterfind(_Q + "span"):
-            if sp.get("doc") not in sides:
-                raise ProjectError(f"link {el.get('id')} (line {el.sourceline}): span names {sp.get('doc')!r}, not a document")
-            sides[sp.get("doc")].append(_span(sp, el))
-        a, b = sides[docs[0].id], sides[docs[1].id]
-        if not a or not b:
-            raise ProjectError(f"link {el.get('id')} (line {el.sourceline}): needs a span in each document")
-        project.put_link(AlignmentLink(el.get("id"), tuple(a), tuple(b), float(el.get("score")),
-                                       LinkStatus(el.get("status")), el.get("method")))
+            doc_id, start, end = sp.get("doc"), int(sp.get("start")), int(sp.get("end"))
+            where = f"link {el.get('id')}"
+            if doc_id not in texts:
+                problems.append(
+                    (sp.sourceline or 0, f"{where}: span names {doc_id!r}, which is not a document")
+                )
+                continue
+            sides.add(doc_id)
+            if not start < end <= len(texts[doc_id]):
+                problems.append(
+                    (
+                        sp.sourceline or 0,
+                        f"{where}: span [{start}, {end}) is empty or outside document {doc_id}",
+                    )
+                )
+        if len(sides) != 2:
+            problems.append(
+                (el.sourceline or 0, f"link {el.get('id')}: needs a span in each document")
+            )
+    claim_docs: dict[str, str] = {}
     for el in root.find(_Q + "claims"):
-        claim = Claim(el.get("id"), el.get("doc"), el.get("type"), int(el.get("start")), int(el.get("end")),
-                      _text(el.find(_Q + "exact")), _text(el.find(_Q + "prefix")), _text(el.find(_Q + "suffix")),
-                      tuple((a.get("name"), _text(a)) for a in el.iterfind(_Q + "attr")),
-                      _text(el.find(_Q + "note")))
-        _check_claim(project, claim, el.sourceline)
-        project.put_claim(claim)
+        cid, doc_id, line = el.get("id"), el.get("doc"), el.sourceline or 0
+        start, end = int(el.get("start")), int(el.get("end"))
+        if doc_id not in texts:
+            problems.append((line, f"claim {cid}: names {doc_id!r}, which is not a document"))
+            continue
+        claim_docs[cid] = doc_id
+        if not start < end <= len(texts[doc_id]):
+            problems.append(
+                (line, f"claim {cid}: range [{start}, {end}) is empty or outside the text")
+            )
+        elif texts[doc_id][start:end] != _text(el.find(_Q + "exact")):
+            problems.append(
+                (line, f"claim {cid}: its quoted text differs from the document at its offsets")
+            )
     for el in root.find(_Q + "claimLinks"):
-        link = ClaimLink(el.get("id"), el.get("source"), el.get("target"), el.get("relation"),
-                         _text(el.find(_Q + "note")))
-        try:
-            project.put_claim_link(link)
-        except ProjectError as exc:
-            raise ProjectError(f"line {el.sourceline}: {exc}") from exc
+        ends = [el.get("source"), el.get("target")]
+        line = el.sourceline or 0
+        missing = [e for e in ends if e not in claim_docs]
+        if missing:
+            problems.append((line, f"claim link {el.get('id')}: {missing[0]!r} is not a claim"))
+        elif claim_docs[ends[0]] == claim_docs[ends[1]]:
+            problems.append(
+                (line, f"claim link {el.get('id')}: joins two claims of the same document")
+            )
+    return problems
+
+
+def _project_from(root: etree._Element) -> Project:
+    """Build the Project from a root that passed the schema and semantic checks."""
+    taxonomy = _taxonomy_from(root.find(_Q + "taxonomy"))
+    docs = [
+        Document(el.get("id"), _text(el.find(_Q + "text")), el.get("title"), el.get("source"))
+        for el in root.find(_Q + "documents")
+    ]
+    align_el = root.find(_Q + "alignment")
+    project = Project(
+        docs[0],
+        docs[1],
+        taxonomy,
+        root.get("name", ""),
+        AlignSettings(float(align_el.get("threshold")), align_el.get("method")),
+    )
+    for el in align_el.iterfind(_Q + "link"):
+        spans = [
+            (sp.get("doc"), Span(int(sp.get("start")), int(sp.get("end"))))
+            for sp in el.iterfind(_Q + "span")
+        ]
+        project.put_link(
+            AlignmentLink(
+                el.get("id"),
+                tuple(s for d, s in spans if d == docs[0].id),
+                tuple(s for d, s in spans if d == docs[1].id),
+                float(el.get("score")),
+                LinkStatus(el.get("status")),
+                el.get("method"),
+            )
+        )
+    for el in root.find(_Q + "claims"):
+        project.put_claim(
+            Claim(
+                el.get("id"),
+                el.get("doc"),
+                el.get("type"),
+                int(el.get("start")),
+                int(el.get("end")),
+                _text(el.find(_Q + "exact")),
+                _text(el.find(_Q + "prefix")),
+                _text(el.find(_Q + "suffix")),
+                tuple((a.get("name"), _text(a)) for a in el.iterfind(_Q + "attr")),
+                _text(el.find(_Q + "note")),
+            )
+        )
+    for el in root.find(_Q + "claimLinks"):
+        project.put_claim_link(
+            ClaimLink(
+                el.get("id"),
+                el.get("source"),
+                el.get("target"),
+                el.get("relation"),
+                _text(el.find(_Q + "note")),
+            )
+        )
     return project
 
 
-def _span(sp: etree._Element, link: etree._Element) -> Span:
-    start, end = int(sp.get("start")), int(sp.get("end"))
-    if start >= end:
-        raise ProjectError(f"link {link.get('id')} (line {sp.sourceline}): empty or reversed span [{start}, {end})")
-    return Span(start, end)
-
-
-def _check_claim(project: Project, claim: Claim, line: int | None) -> None:
-    try:
-        text = project.document(claim.doc).text
-    except ProjectError as exc:
-        raise ProjectError(f"claim {claim.id} (line {line}): names {claim.doc!r}, not a document") from exc
-    if not 0 <= claim.start < claim.end <= len(text):
-        raise ProjectError(f"claim {claim.id} (line {line}): range [{claim.start}, {claim.end}) is outside the text")
-    if text[claim.start : claim.end] != claim.exact:
-        raise ProjectError(f"claim {claim.id} (line {line}): its quoted text differs from the document at its offsets")
-
-
 # --- writing -------------------------------------------------------------------------------
+
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     el = etree.SubElement(parent, _Q + tag, {k: v for k, v in attrs.items()})
@@ -268,20 +379,45 @@ def project_to_bytes(project: Project) -> bytes:
     taxonomy_element(project.taxonomy, root)
     docs = _sub(root, "documents")
     for doc in (project.doc_a, project.doc_b):
-        d = _sub(docs, "document", id=doc.id, title=doc.title, source=doc.source,
-                 sha256=doc.sha256, length=str(len(doc.text)))
+        d = _sub(
+            docs,
+            "document",
+            id=doc.id,
+            title=doc.title,
+            source=doc.source,
+            sha256=doc.sha256,
+            length=str(len(doc.text)),
+        )
         _sub(d, "text", doc.text)
-    align = _sub(root, "alignment", method=project.settings.method, threshold=repr(float(project.settings.threshold)))
+    align = _sub(
+        root,
+        "alignment",
+        method=project.settings.method,
+        threshold=repr(float(project.settings.threshold)),
+    )
     for link in project.links.values():
-        l_el = _sub(align, "link", id=link.id, score=repr(float(link.score)), status=link.status.value,
-                    method=link.method)
+        l_el = _sub(
+            align,
+            "link",
+            id=link.id,
+            score=repr(float(link.score)),
+            status=link.status.value,
+            method=link.method,
+        )
         for doc, spans in ((project.doc_a, link.a), (project.doc_b, link.b)):
             for span in spans:
                 _sub(l_el, "span", doc=doc.id, start=str(span.start), end=str(span.end))
     claims = _sub(root, "claims")
     for claim in project.claims.values():
-        c = _sub(claims, "claim", id=claim.id, doc=claim.doc, type=claim.type,
-                 start=str(claim.start), end=str(claim.end))
+        c = _sub(
+            claims,
+            "claim",
+            id=claim.id,
+            doc=claim.doc,
+            type=claim.type,
+            start=str(claim.start),
+            end=str(claim.end),
+        )
         _sub(c, "exact", claim.exact)
         _sub(c, "prefix", claim.prefix)
         _sub(c, "suffix", claim.suffix)
@@ -291,7 +427,9 @@ def project_to_bytes(project: Project) -> bytes:
             _sub(c, "note", claim.note)
     links = _sub(root, "claimLinks")
     for cl in project.claim_links.values():
-        el = _sub(links, "claimLink", id=cl.id, source=cl.source, target=cl.target, relation=cl.relation)
+        el = _sub(
+            links, "claimLink", id=cl.id, source=cl.source, target=cl.target, relation=cl.relation
+        )
         if cl.note:
             _sub(el, "note", cl.note)
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -300,7 +438,9 @@ def project_to_bytes(project: Project) -> bytes:
 
 
 def taxonomy_to_bytes(taxonomy: Taxonomy) -> bytes:
-    data = etree.tostring(taxonomy_element(taxonomy), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    data = etree.tostring(
+        taxonomy_element(taxonomy), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
     _check_written(data)
     return data
 
@@ -308,9 +448,9 @@ def taxonomy_to_bytes(taxonomy: Taxonomy) -> bytes:
 def _check_written(data: bytes) -> None:
     problems = schema_problems(parse_bytes(data, "output"))
     if problems:
-        raise ProjectFileError(f"refusing to write an invalid file (line {problems[0][0]}: {problems[0][1]})", problems)
-
-
+        raise ProjectFileError(
+            f"refusing to write an invalid file (line {problems[0][0]}: {problems[0][1]})", problems
+        )
 
 
 def save_project(project: Project, path: str | Path) -> None:
@@ -318,5 +458,3 @@ def save_project(project: Project, path: str | Path) -> None:
     data = project_to_bytes(project)
     read_project(data, Path(path).name)  # full semantic round-trip check before replacing
     atomic_write_bytes(Path(path), data)
-
-

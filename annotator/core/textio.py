@@ -26,6 +26,7 @@ _BOMS = (
 # Everything XML 1.0 forbids (C0 controls but tab/LF, surrogates, U+FFFE/U+FFFF) plus the
 # C1 controls that only ever appear as mojibake.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_TIE_ORDER = {"utf_8": 0, "cp1252": 1, "iso8859_15": 2, "latin_1": 3}
 _NEWLINES = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 
 
@@ -72,9 +73,13 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedText:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = list(from_bytes(data))
+    if not results:
         raise DocumentLoadError(f"{name}: could not work out the text encoding.")
+    # Short Western text often scores a tie between cp1250, cp1252 and cp1257; cp1252 is by
+    # far the most common of them, so it wins ties (charset-normalizer alone picks cp1250).
+    best = min(results, key=lambda r: (round(r.chaos, 3), -round(r.coherence, 3),
+                                       _TIE_ORDER.get(r.encoding, len(_TIE_ORDER))))
     return DecodedText(str(best), best.encoding)
 
 

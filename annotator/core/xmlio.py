@@ -8,6 +8,7 @@ grammar cannot make. Writing validates what it produced before it touches the di
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,7 +78,8 @@ def parse_bytes(data: bytes, name: str = "file") -> etree._ElementTree:
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise ProjectFileError(
-            f"{name}: a DOCTYPE is not allowed in annotator files.", [(1, "DOCTYPE")]
+            f"{name}: a DOCTYPE is not allowed in annotator files.",
+            [(1, "a DOCTYPE is not allowed in annotator files")],
         )
     return tree
 
@@ -87,7 +89,17 @@ def schema_problems(tree: etree._ElementTree) -> list[tuple[int, str]]:
     rng = schema()
     if rng.validate(tree):
         return []
-    return [(e.line, e.message) for e in rng.error_log]
+    return [(e.line or _line_of_idref(tree, e.message), e.message) for e in rng.error_log]
+
+
+def _line_of_idref(tree: etree._ElementTree, message: str) -> int:
+    """libxml2 reports dangling IDREFs without a line; find the element that holds one."""
+    match = re.search(r'unknown ID "([^"]*)"', message)
+    if match:
+        for el in tree.iter():
+            if match.group(1) in el.attrib.values():
+                return el.sourceline or 0
+    return 0
 
 
 def validate_file(path: str | Path) -> list[tuple[int, str]]:
@@ -118,13 +130,12 @@ def _validated_root(data: bytes, name: str, root_tag: str) -> etree._Element:
         found = etree.QName(root).localname
         ns = etree.QName(root).namespace
         if root_tag == "annotationSet" and root.tag.endswith("annotationSet") and ns != NS:
-            raise ProjectFileError(
-                f"{name}: written by an unsupported format version ({ns}).", [(1, "namespace")]
-            )
-        raise ProjectFileError(
-            f"{name}: expected a <{root_tag}> file, found <{found}>.",
-            [(root.sourceline or 1, "root element")],
-        )
+            message = f"written by an unsupported format version (namespace {ns})"
+        else:
+            message = f"expected an annotator <{root_tag}> element, found <{found}>"
+            if ns != NS:
+                message += f" in namespace {ns or '(none)'}"
+        raise ProjectFileError(f"{name}: {message}.", [(root.sourceline or 1, message)])
     problems = schema_problems(tree)
     if problems:
         first = problems[0]

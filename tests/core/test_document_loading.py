@@ -1,0 +1,85 @@
+"""Loading files into documents: encodings, newlines, NFC, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from annotator.core import Document, DocumentLoadError
+
+NEWS = (
+    "Le président a déclaré à la presse que « la réforme des retraites » serait votée "
+    "avant l’été. Selon le ministère, 1,2 million de personnes sont concernées. "
+    "Les syndicats, réunis à Paris, ont dénoncé une décision « brutale » et appelé à la grève.\n"
+)
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("encoded", "encoding"),
+    [
+        (NEWS.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + NEWS.encode("utf-8"), "utf-8-sig"),
+        (NEWS.encode("utf-16"), "utf-16"),
+    ],
+)
+def test_unicode_encodings_decode_exactly(tmp_path: Path, encoded: bytes, encoding: str) -> None:
+    doc = Document.load(_write(tmp_path, "a.txt", encoded), "A")
+    assert doc.text == NEWS
+    assert doc.encoding == encoding
+    assert not doc.text.startswith("\ufeff")
+
+
+def test_legacy_encoding_is_detected(tmp_path: Path) -> None:
+    doc = Document.load(_write(tmp_path, "a.txt", (NEWS * 3).encode("cp1252")), "A")
+    assert doc.text == NEWS * 3
+
+
+def test_newlines_and_nfc_are_normalised_once(tmp_path: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "Café crème\r\nsecond line\rthird\u2028fourth")
+    doc = Document.load(_write(tmp_path, "a.md", decomposed.encode("utf-8")), "A")
+    assert doc.text == "Café crème\nsecond line\nthird\nfourth"
+    assert unicodedata.is_normalized("NFC", doc.text)
+
+
+def test_xml_illegal_controls_are_dropped(tmp_path: Path) -> None:
+    doc = Document.load(_write(tmp_path, "a.txt", b"one\x0btwo\x0cthree\tfour"), "A")
+    assert doc.text == "onetwothree\tfour"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n\t ", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        ("bad-bom.txt", b"\xff\xfe\x00\xd8", "utf-16"),
+        ("report.pdf", b"%PDF-1.4", "plain text"),
+    ],
+)
+def test_bad_files_get_clear_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    with pytest.raises(DocumentLoadError, match=message):
+        Document.load(_write(tmp_path, name, data), "A")
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(DocumentLoadError, match="no such file"):
+        Document.load(tmp_path / "nope.txt", "A")
+    folder = tmp_path / "dir.txt"
+    folder.mkdir()
+    with pytest.raises(DocumentLoadError, match="folder"):
+        Document.load(folder, "A")
+
+
+def test_document_identity_and_hash(tmp_path: Path) -> None:
+    doc = Document.load(_write(tmp_path, "a.txt", NEWS.encode()), "A")
+    assert doc.title == NEWS.split(". ")[0][:200] or doc.title == NEWS.strip()[:200]
+    assert len(doc.sha256) == 64
+    assert doc == Document("A", NEWS, doc.title, str(tmp_path / "a.txt"))

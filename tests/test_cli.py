@@ -1,0 +1,97 @@
+"""The CLI writes the same project XML the GUI opens, and reports problems with exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.core import read_project, validate_file
+from tests.conftest import SAMPLE_A, SAMPLE_B
+
+
+def test_align_writes_a_valid_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "pair.xml"
+    assert main(["align", str(SAMPLE_A), str(SAMPLE_B), "-o", str(out)]) == 0
+    project = read_project(out)
+    assert project.links
+    assert project.doc_a.text == SAMPLE_A.read_text(encoding="utf-8").replace("\r\n", "\n")
+    printed = capsys.readouterr().out
+    assert f"{len(project.links)} links" in printed
+    assert "% of A" in printed and "% of B" in printed
+
+
+def test_align_to_stdout_keeps_the_summary_off_stdout(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "align", str(SAMPLE_A), str(SAMPLE_B), "-o", "-"],
+        capture_output=True,
+        check=True,
+    )
+    project = read_project(result.stdout)
+    assert f"{len(project.links)} links".encode() in result.stderr
+
+
+def test_align_reports_unreadable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["align", str(empty), str(SAMPLE_B), "-o", str(tmp_path / "x.xml")]) == 2
+    assert "empty" in capsys.readouterr().err
+    assert not (tmp_path / "x.xml").exists()
+
+
+def test_align_threshold_is_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["align", str(SAMPLE_A), str(SAMPLE_B), "-o", "-", "--threshold", "7"])
+
+
+def test_validate_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.xml"
+    main(["align", str(SAMPLE_A), str(SAMPLE_B), "-o", str(good)])
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(good.read_bytes().replace(b'status="proposed"', b'status="odd"', 1))
+    capsys.readouterr()
+    assert main(["validate", str(good)]) == 0
+    assert main(["validate", str(good), str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"{good}: valid" in out
+    assert f"{bad}:" in out and "link" in out
+    line = int(out.split(f"{bad}:")[1].split(":")[0])
+    assert b'status="odd"' in bad.read_bytes().splitlines()[line - 1]
+
+
+def test_batch_skips_bad_lines_and_files_and_fails_overall(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(SAMPLE_A.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SAMPLE_B.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 50)
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text(
+        "# id\ta\tb\n"
+        "one\ta.txt\tb.txt\n"
+        "only two fields\ta.txt\n"
+        "two\tb.txt\ta.txt\n"
+        "three\ta.txt\tbin.txt\n"
+        "one\ta.txt\tb.txt\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code = main(["batch", str(tsv), "-o", str(out), "-j", "2", "-q"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["one.xml", "two.xml"]
+    assert all(validate_file(p) == [] for p in out.iterdir())
+    assert f"{tsv}:3:" in captured.err  # wrong field count
+    assert f"{tsv}:5:" in captured.err and "binary" in captured.err
+    assert f"{tsv}:6:" in captured.err and "already used" in captured.err
+    assert "2 pair(s) aligned" in captured.out
+
+
+def test_batch_all_good_exits_zero(tmp_path: Path) -> None:
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text(f"p1\t{SAMPLE_A}\t{SAMPLE_B}\n", encoding="utf-8")
+    assert main(["batch", str(tsv), "-o", str(tmp_path / "o"), "-q"]) == 0
+    assert read_project(tmp_path / "o" / "p1.xml").name == "p1"

@@ -1,0 +1,235 @@
+"""Alignment quality on gold data nobody here wrote: one table, corpus x method.
+
+    .venv/bin/python benchmarks/quality.py            # full sample, rewrites RESULTS.md section
+    .venv/bin/python benchmarks/quality.py --quick    # small sample, prints only
+
+Methods: the default aligner at its default threshold (what a user gets), the semantic backend
+when installed, and the rapidfuzz token_set_ratio best-match baseline with its threshold picked
+after the fact on the same data (an upper bound for it). Corpora are sampled with a fixed seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from annotator.core import AlignOptions, Document  # noqa: E402
+from benchmarks import quality_corpora as corpora  # noqa: E402
+from benchmarks.quality_methods import (  # noqa: E402
+    Method,
+    Scored,
+    aligner,
+    semantic_available,
+    token_set_baseline,
+)
+from benchmarks.quality_metrics import (  # noqa: E402
+    accuracy_at,
+    best_accuracy,
+    merge_runs,
+    pooled_plagdet,
+    prf,
+    roc_auc,
+    sentence_pairs,
+    spearman,
+)
+
+GRID = [k / 40 for k in range(41)]
+RESULTS = Path(__file__).with_name("RESULTS.md")
+START, END = "<!-- quality:start -->", "<!-- quality:end -->"
+
+
+@dataclass
+class Row:
+    corpus: str
+    method: str
+    n: int
+    metric: str
+    score: float
+    detail: str
+    seconds: float
+
+
+def _run(pairs: Sequence[corpora.Pair], method: Method) -> tuple[list[list[Scored]], float]:
+    started = time.perf_counter()
+    out = []
+    for p in pairs:  # fresh documents: segmentation is part of each method's time
+        out.append(method(Document("A", p.text_a), Document("B", p.text_b)))
+    return out, time.perf_counter() - started
+
+
+def _pick(thresholds: Sequence[float], measure: Callable[[float], float]) -> tuple[float, float]:
+    scored = [(measure(t), t) for t in thresholds]
+    return max(scored, key=lambda x: (x[0], -x[1]))
+
+
+def eval_abcd(pairs: Sequence[corpora.Pair], links: list[list[Scored]],
+              oracle: bool) -> tuple[float, str]:
+    def measure(t: float) -> tuple[float, float, float]:
+        tp = fp = fn = 0
+        for p, ls in zip(pairs, links, strict=True):
+            pred = sentence_pairs([(x.a, x.b) for x in ls if x.score >= t], p.sents_a, p.sents_b)
+            tp += len(pred & p.sentence_links)
+            fp += len(pred - p.sentence_links)
+            fn += len(p.sentence_links - pred)
+        return prf(tp, fp, fn)
+
+    t = _pick(GRID, lambda t: measure(t)[2])[1] if oracle else 0.0
+    p, r, f = measure(t)
+    return f, f"P {p:.2f} R {r:.2f}" + (f" @t={t:.2f}" if oracle else "")
+
+
+def _hull(spans: tuple[tuple[int, int], ...]) -> tuple[int, int]:
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def eval_pan(pairs: Sequence[corpora.Pair], links: list[list[Scored]],
+             oracle: bool) -> tuple[float, str]:
+    def measure(t: float) -> tuple[float, float, float, float]:
+        per_pair = []
+        for p, ls in zip(pairs, links, strict=True):
+            dets = merge_runs([(_hull(x.a), _hull(x.b)) for x in ls if x.score >= t])
+            per_pair.append((p.gold, dets))
+        return pooled_plagdet(per_pair)
+
+    t = _pick(GRID[::2], lambda t: measure(t)[3])[1] if oracle else 0.0
+    prec, rec, gran, pd = measure(t)
+    return pd, f"P {prec:.2f} R {rec:.2f} gran {gran:.2f}" + (f" @t={t:.2f}" if oracle else "")
+
+
+def _coverage(text: str, spans: list[tuple[int, int]]) -> float:
+    covered = bytearray(len(text))
+    for s, e in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    total = sum(1 for ch in text if not ch.isspace())
+    return sum(1 for ch, c in zip(text, covered, strict=True) if c and not ch.isspace()) / max(1,
+                                                                                           total)
+
+
+def eval_clough(pairs: Sequence[corpora.Pair], links: list[list[Scored]],
+                oracle: bool) -> tuple[float, str]:
+    def measure(t: float) -> float:
+        cov = [_coverage(p.text_b, [s for x in ls if x.score >= t for s in x.b])
+               for p, ls in zip(pairs, links, strict=True)]
+        return spearman(cov, [p.label for p in pairs])
+
+    t = _pick(GRID, measure)[1] if oracle else 0.0
+    cov = [_coverage(p.text_b, [s for x in ls if x.score >= t for s in x.b])
+           for p, ls in zip(pairs, links, strict=True)]
+    by_cat = {}
+    for name, value in (("cut", 3.0), ("light", 2.0), ("heavy", 1.0), ("non", 0.0)):
+        vals = [c for c, p in zip(cov, pairs, strict=True) if p.label == value]
+        by_cat[name] = sum(vals) / max(1, len(vals))
+    detail = " ".join(f"{k} {v:.2f}" for k, v in by_cat.items())
+    return measure(t), "coverage " + detail + (f" @t={t:.2f}" if oracle else "")
+
+
+def eval_pairs(pairs: Sequence[corpora.Pair], links: list[list[Scored]],
+               threshold: float | None) -> tuple[float, str]:
+    scores = [max((x.score for x in ls), default=0.0) for ls in links]
+    labels = [p.label > 0 for p in pairs]
+    auc = roc_auc(scores, labels)
+    acc, t = best_accuracy(scores, labels)
+    detail = f"best acc {acc:.2f} @t={t:.2f}"
+    if threshold is not None:
+        detail += f", acc {accuracy_at(scores, labels, threshold):.2f} @default"
+    return auc, detail
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small samples, do not write")
+    parser.add_argument("--no-semantic", action="store_true")
+    parser.add_argument("--only", help="comma-separated corpus names")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+    scale = 0.25 if args.quick else 1.0
+
+    def n(count: int) -> int:
+        return max(10, int(count * scale))
+
+    default_t = AlignOptions().threshold
+    methods: list[tuple[str, Method | None, Method | None, bool]] = [
+        # name, as a user gets it, with threshold 0 for ranking, threshold picked after the fact
+        ("default", aligner("default"), aligner("default", 0.0), False),
+    ]
+    if not args.no_semantic and semantic_available():
+        methods.append(("semantic", aligner("semantic"), aligner("semantic", 0.0), False))
+    methods.append(("token_set_ratio", token_set_baseline, token_set_baseline, True))
+
+    corpus_list: list[tuple[str, Callable[[], list[corpora.Pair]], str]] = [
+        ("news_synth", lambda: corpora.abcd("news_synth", n(176)), "abcd"),
+        ("news_ecb", lambda: corpora.abcd("news_ecb", n(300)), "abcd"),
+        ("pan13", lambda: corpora.pan13(n(80)), "pan"),
+        ("msrp", lambda: corpora.sentence_pairs("msrp", n(800)), "pairs"),
+        ("pan_paraphrase", lambda: corpora.sentence_pairs("pan", n(800)), "pairs"),
+        ("clough", corpora.clough, "clough"),
+    ]
+    wanted = set(args.only.split(",")) if args.only else None
+    rows: list[Row] = []
+    for name, load, kind in corpus_list:
+        if wanted and name not in wanted:
+            continue
+        pairs = load()
+        for mname, user, ranking, oracle in methods:
+            method = ranking if kind in ("pairs", "clough") else user
+            assert method is not None
+            links, seconds = _run(pairs, method)
+            if kind == "abcd":
+                score, detail = eval_abcd(pairs, links, oracle)
+                metric = "F1"
+            elif kind == "pan":
+                score, detail = eval_pan(pairs, links, oracle)
+                metric = "plagdet"
+            elif kind == "clough":
+                if not oracle:
+                    links = [[x for x in ls if x.score >= default_t] for ls in links]
+                score, detail = eval_clough(pairs, links, oracle)
+                metric = "Spearman"
+            else:
+                score, detail = eval_pairs(pairs, links, None if oracle else default_t)
+                metric = "ROC AUC"
+            row = Row(name, mname, len(pairs), metric, score, detail, seconds)
+            rows.append(row)
+            print(f"{row.corpus:15} {row.method:16} n={row.n:<5} {row.metric:8} "
+                  f"{row.score:.3f}  {row.detail}  ({row.seconds:.1f} s)", flush=True)
+    table = render(rows)
+    print()
+    print(table)
+    if not args.quick and not args.no_write and not wanted:
+        write_results(table, argv)
+    return 0
+
+
+def render(rows: Sequence[Row]) -> str:
+    lines = ["| corpus | method | pairs | metric | score | detail | time (s) |",
+             "|---|---|---:|---|---:|---|---:|"]
+    for r in rows:
+        lines.append(f"| {r.corpus} | {r.method} | {r.n} | {r.metric} | {r.score:.3f} | "
+                     f"{r.detail} | {r.seconds:.1f} |")
+    return "\n".join(lines)
+
+
+def write_results(table: str, argv: Sequence[str] | None) -> None:
+    """Rewrite only the quality section of RESULTS.md (another section belongs to speed)."""
+    command = "python benchmarks/quality.py" + (" " + " ".join(argv) if argv else "")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    section = f"{START}\n## Alignment quality\n\nMeasured {stamp} with `{command}`.\n\n{table}\n{END}"
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if START in old and END in old:
+        head, rest = old.split(START, 1)
+        tail = rest.split(END, 1)[1]
+        new = head + section + tail
+    else:
+        new = old.rstrip("\n") + "\n\n" + section + "\n"
+    RESULTS.write_text(new, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

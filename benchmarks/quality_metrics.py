@@ -1,0 +1,181 @@
+"""Scores for the alignment quality benchmark, kept free of corpus and aligner code so that
+tests can check them on tiny hand-made inputs.
+
+Spans are half-open ``(start, end)`` character ranges; a link is ``(spans_a, spans_b)``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+Range = tuple[int, int]
+Link = tuple[Sequence[Range], Sequence[Range]]
+
+
+def _overlap(spans: Sequence[Range], target: Range) -> int:
+    return sum(max(0, min(e, target[1]) - max(s, target[0])) for s, e in spans)
+
+
+def snap_to_sentences(spans: Sequence[Range], sentences: Sequence[Range],
+                      share: float = 0.5) -> list[int]:
+    """Indices of the gold sentences a predicted side covers by at least `share` of their length."""
+    hits = []
+    for index, sent in enumerate(sentences):
+        length = sent[1] - sent[0]
+        if length > 0 and _overlap(spans, sent) >= share * length:
+            hits.append(index)
+    return hits
+
+
+def sentence_pairs(links: Iterable[Link], sents_a: Sequence[Range],
+                   sents_b: Sequence[Range]) -> set[tuple[int, int]]:
+    """Predicted links as gold-sentence index pairs (every sentence of one side with every one
+    of the other), so boundary choices do not blur the comparison with sentence-level gold."""
+    pairs: set[tuple[int, int]] = set()
+    for spans_a, spans_b in links:
+        for i in snap_to_sentences(spans_a, sents_a):
+            for j in snap_to_sentences(spans_b, sents_b):
+                pairs.add((i, j))
+    return pairs
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall, F1 from counts (0 when undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _chars(span: Range) -> set[int]:
+    return set(range(span[0], span[1]))
+
+
+def plagdet(gold: Sequence[tuple[Range, Range]],
+            detections: Sequence[tuple[Range, Range]]) -> tuple[float, float, float, float]:
+    """PAN's measure over one or several document pairs' cases (Potthast et al. 2010).
+
+    Each case and detection is (source range, suspicious range); an overlap counts only when it
+    is non-empty on both sides. Returns (precision, recall, granularity, plagdet). Several pairs
+    can be pooled by offsetting their ranges apart, as `pooled_plagdet` does.
+    """
+    def overlap(s: tuple[Range, Range], r: tuple[Range, Range]) -> tuple[set[int], set[int]]:
+        a = _chars(s[0]) & _chars(r[0])
+        b = _chars(s[1]) & _chars(r[1])
+        return (a, b) if a and b else (set(), set())
+
+    def size(x: tuple[Range, Range]) -> int:
+        return (x[0][1] - x[0][0]) + (x[1][1] - x[1][0])
+
+    def macro(units: Sequence[tuple[Range, Range]],
+              others: Sequence[tuple[Range, Range]]) -> float:
+        if not units:
+            return 0.0
+        total = 0.0
+        for u in units:
+            ca: set[int] = set()
+            cb: set[int] = set()
+            for o in others:
+                a, b = overlap(o, u)
+                ca |= a
+                cb |= b
+            total += (len(ca) + len(cb)) / size(u) if size(u) else 0.0
+        return total / len(units)
+
+    prec = macro(detections, gold) if detections else 0.0
+    rec = macro(gold, detections)
+    detected = [sum(1 for r in detections if overlap(s, r)[0]) for s in gold]
+    hit = [n for n in detected if n]
+    gran = sum(hit) / len(hit) if hit else 1.0
+    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, gran, f / math.log2(1 + gran)
+
+
+def pooled_plagdet(per_pair: Sequence[tuple[Sequence[tuple[Range, Range]],
+                                             Sequence[tuple[Range, Range]]]],
+                   ) -> tuple[float, float, float, float]:
+    """plagdet over many pairs: each pair's ranges are shifted into a space of their own."""
+    gold: list[tuple[Range, Range]] = []
+    dets: list[tuple[Range, Range]] = []
+    shift = 0
+    for g, d in per_pair:
+        top = max([0, *(x[k][1] for x in [*g, *d] for k in (0, 1))])
+        gold += [((a0 + shift, a1 + shift), (b0 + shift, b1 + shift)) for (a0, a1), (b0, b1) in g]
+        dets += [((a0 + shift, a1 + shift), (b0 + shift, b1 + shift)) for (a0, a1), (b0, b1) in d]
+        shift += top + 1
+    return plagdet(gold, dets)
+
+
+def _ranks(values: Sequence[float]) -> list[float]:
+    """1-based ranks, ties getting their average rank."""
+    order = sorted(range(len(values)), key=lambda k: values[k])
+    ranks = [0.0] * len(values)
+    k = 0
+    while k < len(order):
+        m = k
+        while m + 1 < len(order) and values[order[m + 1]] == values[order[k]]:
+            m += 1
+        for t in range(k, m + 1):
+            ranks[order[t]] = (k + m) / 2 + 1
+        k = m + 1
+    return ranks
+
+
+def roc_auc(scores: Sequence[float], labels: Sequence[bool]) -> float:
+    """Area under the ROC curve (Mann-Whitney U, ties count half)."""
+    ranks = _ranks(scores)
+    pos = sum(1 for y in labels if y)
+    neg = len(labels) - pos
+    if not pos or not neg:
+        return float("nan")
+    rank_sum = sum(r for r, y in zip(ranks, labels, strict=True) if y)
+    return (rank_sum - pos * (pos + 1) / 2) / (pos * neg)
+
+
+def best_accuracy(scores: Sequence[float], labels: Sequence[bool]) -> tuple[float, float]:
+    """Best accuracy of `score >= t` over all thresholds t, and that t."""
+    pairs = sorted(zip(scores, labels, strict=True), key=lambda x: -x[0])
+    pos = sum(1 for y in labels if y)
+    n = len(pairs)
+    best, best_t = (n - pos) / n if n else 0.0, math.inf
+    tp = fp = 0
+    for k, (s, y) in enumerate(pairs):
+        tp += y
+        fp += not y
+        if k + 1 < n and pairs[k + 1][0] == s:
+            continue
+        acc = (tp + (n - pos - fp)) / n
+        if acc > best:
+            best, best_t = acc, s
+    return best, best_t
+
+
+def accuracy_at(scores: Sequence[float], labels: Sequence[bool], threshold: float) -> float:
+    hits = sum(1 for s, y in zip(scores, labels, strict=True) if (s >= threshold) == y)
+    return hits / len(labels) if labels else 0.0
+
+
+def spearman(x: Sequence[float], y: Sequence[float]) -> float:
+    """Spearman's rank correlation with average ranks for ties."""
+    rx, ry = _ranks(x), _ranks(y)
+    n = len(x)
+    mx, my = sum(rx) / n, sum(ry) / n
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    vx = math.sqrt(sum((a - mx) ** 2 for a in rx))
+    vy = math.sqrt(sum((b - my) ** 2 for b in ry))
+    return cov / (vx * vy) if vx and vy else float("nan")
+
+
+def merge_runs(pairs: Iterable[tuple[Range, Range]], gap: int = 300) -> list[tuple[Range, Range]]:
+    """Join detections that continue each other on both sides (within `gap` characters) into
+    passages, the usual last step of a PAN detector; used for the baseline's sentence pairs."""
+    out: list[tuple[Range, Range]] = []
+    for a, b in sorted(pairs):
+        for k, (pa, pb) in enumerate(out):
+            if 0 <= a[0] - pa[1] <= gap and -gap <= b[0] - pb[1] <= gap:
+                out[k] = ((pa[0], max(pa[1], a[1])), (min(pb[0], b[0]), max(pb[1], b[1])))
+                break
+        else:
+            out.append((a, b))
+    return out

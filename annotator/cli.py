@@ -88,6 +88,20 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     )
 
 
+BENCHMARKS = {"quality": "quality.py", "speed": "speed.py", "batch": "batch_scaling.py"}
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / BENCHMARKS[args.name]
+    if not script.exists():
+        print(f"error: {script} not found; benchmarks ship with the source checkout only",
+              file=sys.stderr)
+        return 2
+    import subprocess
+
+    return subprocess.call([sys.executable, str(script), *args.args])
+
+
 def _threshold(text: str) -> float:
     value = float(text)
     if not 0.0 <= value <= 1.0:
@@ -133,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check project files against the shipped schema")
     p.add_argument("files", nargs="+")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("bench", help="run a benchmark from benchmarks/ (source checkout only)")
+    p.add_argument("name", choices=sorted(BENCHMARKS), help="which benchmark")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the benchmark script")
+    p.set_defaults(func=_cmd_bench)
 
     _add_optional_parsers(sub)
     return parser

@@ -1,0 +1,222 @@
+"""A self-contained HTML report: both texts side by side with claims highlighted, every link
+with its two passages (shared words vs. changed words), claims, claim links, coverage.
+
+The texts, notes, attributes and even taxonomy labels come from untrusted files, so every
+string goes through `html.escape` and colours must match `#rrggbb`; a Content-Security-Policy
+forbids scripts and remote loads, so the report is safe to open and to mail around.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from ..align import link_diff
+from ..annotations import AlignmentLink, Claim, LinkStatus, Project
+from ..document import Document, Span
+from .common import (
+    claim_links_in_order,
+    claims_in_order,
+    generator,
+    links_in_order,
+    relation_label,
+    type_label,
+)
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+_STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:1.5em;color:#1a1a1a;background:#fff}
+h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}
+.doc{white-space:pre-wrap;border:1px solid #ddd;padding:.8em;border-radius:4px}
+.claim{border-radius:2px}.nest{outline:1px dashed #555}
+.linked{text-decoration:underline;text-decoration-color:#999}
+sup.ln{color:#666;font-size:.7em;margin-right:.15em}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3em .5em;
+vertical-align:top;text-align:left}th{background:#f3f3f3}
+.same{background:#e3f4e3}.chg{background:#fde2c8}.gap{color:#888}
+.figs td{text-align:right}.muted{color:#666}
+.swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:middle}
+@media (prefers-color-scheme: dark){body{background:#1d1f21;color:#ddd}th{background:#333}
+.same{background:#23402a}.chg{background:#5a3a1a}td,th,.doc{border-color:#444}}
+"""
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A range to wrap in a span: CSS classes, inline style and tooltip (all escaped later)."""
+
+    start: int
+    end: int
+    classes: str
+    style: str = ""
+    title: str = ""
+
+
+def _colour(value: str) -> str:
+    return value if _COLOUR.fullmatch(value or "") else "#999999"
+
+
+def _tint(colour: str) -> str:
+    """The type colour at ~35% opacity, as #rrggbbaa, so text stays readable."""
+    return _colour(colour) + "59"
+
+
+def render_marked(text: str, lo: int, hi: int, marks: Sequence[_Mark],
+                  starts: dict[int, str] | None = None) -> str:
+    """Escaped text[lo:hi] split at mark boundaries; each piece wrapped by its covering marks.
+
+    Overlapping and nested marks are allowed: a piece covered by several claims takes the
+    shortest one's colour and a dashed outline, and its tooltip lists them all.
+    """
+    cuts = {lo, hi}
+    for m in marks:
+        cuts.update(x for x in (m.start, m.end) if lo < x < hi)
+    if starts:
+        cuts.update(x for x in starts if lo < x < hi)
+    points = sorted(cuts)
+    out = []
+    for a, b in itertools.pairwise(points):
+        if starts and a in starts:
+            out.append(f'<sup class="ln">{escape(starts[a])}</sup>')
+        piece = escape(text[a:b])
+        covering = [m for m in marks if m.start <= a and b <= m.end]
+        if not covering:
+            out.append(piece)
+            continue
+        covering.sort(key=lambda m: m.end - m.start)
+        classes = " ".join(dict.fromkeys(c for m in covering for c in m.classes.split()))
+        if sum(1 for m in covering if m.style) > 1:
+            classes += " nest"
+        style = next((m.style for m in covering if m.style), "")
+        title = "; ".join(m.title for m in covering if m.title)
+        attrs = f' class="{escape(classes)}"'
+        if style:
+            attrs += f' style="{escape(style)}"'
+        if title:
+            attrs += f' title="{escape(title)}"'
+        out.append(f"<span{attrs}>{piece}</span>")
+    return "".join(out)
+
+
+def _claim_title(project: Project, claim: Claim) -> str:
+    parts = [f"{claim.id}: {type_label(project, claim.type)}"]
+    parts += [f"{k}={v}" for k, v in claim.attributes]
+    if claim.note:
+        parts.append(claim.note)
+    return ", ".join(parts)
+
+
+def _document_html(project: Project, doc: Document) -> str:
+    marks: list[_Mark] = []
+    for claim in claims_in_order(project):
+        if claim.doc != doc.id:
+            continue
+        ct = project.taxonomy.claim_type(claim.type)
+        marks.append(_Mark(claim.start, claim.end, "claim",
+                           f"background:{_tint(ct.color if ct else '')}",
+                           _claim_title(project, claim)))
+    starts: dict[int, str] = {}
+    for link in links_in_order(project):
+        if link.status is LinkStatus.REJECTED:
+            continue
+        for span in (link.a if doc is project.doc_a else link.b):
+            marks.append(_Mark(span.start, span.end, "linked"))
+            starts[span.start] = (starts.get(span.start, "") + " " + link.id).strip()
+    body = render_marked(doc.text, 0, len(doc.text), marks, starts)
+    return (f'<section><h3>{escape(doc.id)}: {escape(doc.title)}</h3>'
+            f'<div class="doc">{body}</div></section>')
+
+
+def _passage(doc: Document, spans: Sequence[Span], marks: Sequence[_Mark]) -> str:
+    pieces = [render_marked(doc.text, s.start, s.end, marks)
+              for s in sorted(spans, key=lambda s: s.start)]
+    return ' <span class="gap">…</span> '.join(pieces)
+
+
+def _link_row(project: Project, link: AlignmentLink) -> str:
+    ops = link_diff(project.doc_a, project.doc_b, link)
+    marks_a = [_Mark(o.a_start, o.a_end, "same" if o.tag == "equal" else "chg")
+               for o in ops if o.a_end > o.a_start]
+    marks_b = [_Mark(o.b_start, o.b_end, "same" if o.tag == "equal" else "chg")
+               for o in ops if o.b_end > o.b_start]
+    return (f"<tr><td>{escape(link.id)}</td><td>{link.score:.2f}</td>"
+            f"<td>{escape(link.status.value)}</td>"
+            f"<td>{_passage(project.doc_a, link.a, marks_a)}</td>"
+            f"<td>{_passage(project.doc_b, link.b, marks_b)}</td></tr>")
+
+
+def _rows(cells: Iterable[Sequence[str]]) -> str:
+    return "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
+
+
+def _figures(project: Project) -> str:
+    from .. import coverage
+
+    statuses = Counter(link.status.value for link in project.links.values())
+    claims = Counter(c.doc for c in project.claims.values())
+    rows = [
+        ("Share of A covered by links", f"{coverage(project, 'A') * 100:.1f}%"),
+        ("Share of B covered by links", f"{coverage(project, 'B') * 100:.1f}%"),
+        ("Alignment links", str(len(project.links))),
+        *[(f"… {s.value}", str(statuses.get(s.value, 0))) for s in LinkStatus],
+        (f"Claims in {project.doc_a.id}", str(claims.get(project.doc_a.id, 0))),
+        (f"Claims in {project.doc_b.id}", str(claims.get(project.doc_b.id, 0))),
+        ("Claim links", str(len(project.claim_links))),
+    ]
+    linked = {e for cl in project.claim_links.values() for e in (cl.source, cl.target)}
+    rows.append(("Claims with no partner", str(len(project.claims.keys() - linked))))
+    body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    return f'<table class="figs">{body}</table>'
+
+
+def _legend(project: Project) -> str:
+    used = Counter(c.type for c in project.claims.values())
+    items = [f'<span class="swatch" style="background:{_tint(ct.color)}"></span> '
+             f"{escape(ct.label)} ({used.get(ct.id, 0)})" for ct in project.taxonomy.claim_types]
+    return "<p>" + " &nbsp; ".join(items) + "</p>"
+
+
+def project_to_html(project: Project) -> bytes:
+    """The report as UTF-8 bytes of one HTML file with inline CSS and no scripts."""
+    title = project.name or f"{project.doc_a.title} / {project.doc_b.title}"
+    claims = claims_in_order(project)
+    claim_rows = _rows((escape(c.id), escape(c.doc), escape(type_label(project, c.type)),
+                        escape(c.exact), escape(", ".join(f"{k}={v}" for k, v in c.attributes)),
+                        escape(c.note)) for c in claims)
+    cl_rows = _rows((escape(cl.id), escape(project.claims[cl.source].exact),
+                     escape(relation_label(project, cl.relation)),
+                     escape(project.claims[cl.target].exact), escape(cl.note))
+                    for cl in claim_links_in_order(project))
+    link_rows = "".join(_link_row(project, lk) for lk in links_in_order(project))
+    html = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title><style>{_STYLE}</style></head>
+<body><h1>{escape(title)}</h1>
+<p class="muted">Report written by {escape(generator())}.
+<span class="same">Shared words</span> and <span class="chg">changed words</span> are marked
+inside each link; claims are shaded by type; link numbers precede linked passages.</p>
+<h2>Figures</h2>{_figures(project)}
+<h2>Texts</h2>{_legend(project)}
+<div class="pair">{_document_html(project, project.doc_a)}
+{_document_html(project, project.doc_b)}</div>
+<h2>Alignment links</h2>
+<table><tr><th>Link</th><th>Score</th><th>Status</th><th>{escape(project.doc_a.id)}</th>
+<th>{escape(project.doc_b.id)}</th></tr>{link_rows}</table>
+<h2>Claims</h2>
+<table><tr><th>Claim</th><th>Doc</th><th>Type</th><th>Quote</th><th>Attributes</th>
+<th>Note</th></tr>{claim_rows}</table>
+<h2>Claim links</h2>
+<table><tr><th>Link</th><th>Source claim</th><th>Relation</th><th>Target claim</th>
+<th>Note</th></tr>{cl_rows}</table>
+</body></html>
+"""
+    return html.encode("utf-8")

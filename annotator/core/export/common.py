@@ -59,10 +59,10 @@ def links_in_order(project: Project) -> list[AlignmentLink]:
 
 
 def claims_in_order(project: Project) -> list[Claim]:
-    """Claims of A then B, each in text order; ties by id so output is deterministic."""
+    """Claims of A then B in text order, outer before nested; ties by id (deterministic)."""
     order = {project.doc_a.id: 0, project.doc_b.id: 1}
     return sorted(project.claims.values(),
-                  key=lambda c: (order.get(c.doc, 2), c.start, c.end, c.id))
+                  key=lambda c: (order.get(c.doc, 2), c.start, -c.end, c.id))
 
 
 def claim_links_in_order(project: Project) -> list[ClaimLink]:

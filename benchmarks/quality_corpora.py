@@ -65,12 +65,20 @@ def _join(sents: list[str]) -> tuple[str, list[Range]]:
     return " ".join(sents), spans
 
 
-def abcd(subset: str, n: int | None) -> list[Pair]:
+def abcd(subset: str, n: int | None, held_out: bool = False) -> list[Pair]:
+    """Pairs of an ABCD set; `held_out` gives pairs outside the benchmark's sample (for fitting)."""
     base = corpora_root() / "abcd_link" / subset
     docs = json.loads((base / "docs.json").read_text(encoding="utf-8"))
     links = json.loads((base / f"{subset}_links.json").read_text(encoding="utf-8"))
     pairs = []
-    for link_id in _sample(sorted(links), n):
+    ids = sorted(links)
+    picked = _sample(ids, _half(subset, len(ids)))
+    if held_out:
+        rest = sorted(set(ids) - set(picked))
+        picked = _sample(rest, n)
+    else:
+        picked = _sample(picked, n)
+    for link_id in picked:
         rec = links[link_id]
         a = docs[rec["doc1"]]
         b = docs[rec["doc2"]]
@@ -82,9 +90,18 @@ def abcd(subset: str, n: int | None) -> list[Pair]:
     return pairs
 
 
-def pan13(n: int | None) -> list[Pair]:
+def _half(subset: str, total: int) -> int:
+    """The benchmark's share of a corpus; the rest is left for fitting the score calibration."""
+    return total // 2
+
+
+def pan13(n: int | None, held_out: bool = False) -> list[Pair]:
     items = list(readers().read_pan13())
-    return [Pair(it.pair_id, it.doc_a, it.doc_b, gold=list(it.gold)) for it in _sample(items, n)]
+    picked = _sample(items, _half("pan13", len(items)))
+    if held_out:
+        ids = {it.pair_id for it in picked}
+        picked = [it for it in items if it.pair_id not in ids]
+    return [Pair(it.pair_id, it.doc_a, it.doc_b, gold=list(it.gold)) for it in _sample(picked, n)]
 
 
 def clough() -> list[Pair]:

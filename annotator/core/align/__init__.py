@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from ..annotations import AlignmentLink, LinkStatus
 from ..document import Document, Span
+from ..segment import Segment
+from .calibration import DEFAULT_THRESHOLD
 from .diff import WordOp, shared_ratio, word_diff
 from .pipeline import align_segments
 
@@ -25,7 +27,7 @@ class Cancelled(Exception):
 
 @dataclass(frozen=True)
 class AlignOptions:
-    threshold: float = 0.35  # proposals scoring below this are dropped
+    threshold: float = DEFAULT_THRESHOLD  # proposals less likely than this are dropped
     method: str = "default"
     max_group: int = 3  # largest n in an n:m link (sentences merged on one side)
 
@@ -53,7 +55,7 @@ def align(doc_a: Document, doc_b: Document, options: AlignOptions | None = None,
     return links
 
 
-def _merge_adjacent(text: str, segs: Sequence[Span]) -> list[Span]:
+def _merge_adjacent(text: str, segs: Sequence[Span | Segment]) -> list[Span]:
     """Neighbouring sentences of one side become one span when only whitespace separates them."""
     out: list[Span] = []
     for seg in sorted(segs, key=lambda s: s.start):

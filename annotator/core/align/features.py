@@ -19,16 +19,17 @@ import snowballstemmer
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself yourselves
-    said says say according told mr mrs ms""".split()
+_STOPWORD_TEXT = (
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into
+    is it its itself just me more most my myself no nor not now of off on once only or other
+    our ours ourselves out over own same she should so some such than that the their theirs
+    them themselves then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your yours yourself
+    yourselves said says say according told mr mrs ms"""
 )
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,7 @@ class Tokens:
     content: tuple[str, ...]  # stemmed, folded content words in order
     numbers: frozenset[str]
     names: frozenset[str]  # folded capitalised words not at sentence start
+    words: int = 0  # all words, stopwords included: a length that does not depend on the list
 
 
 def _canonical_number(token: str) -> str:
@@ -56,10 +58,12 @@ def _canonical_number(token: str) -> str:
 
 
 def tokenize(text: str) -> Tokens:
+    """Content words (stemmed), numbers (canonical) and likely names of one passage."""
     stem = _stemmer().stemWord
     content: list[str] = []
     numbers: set[str] = set()
     names: set[str] = set()
+    index = -1
     for index, match in enumerate(_WORD.finditer(text)):
         raw = match.group()
         if _NUMBER.match(raw):
@@ -72,7 +76,7 @@ def tokenize(text: str) -> Tokens:
         if index > 0 and raw[:1].isupper():
             names.add(word)
         content.append(stem(word))
-    return Tokens(tuple(content), frozenset(numbers), frozenset(names))
+    return Tokens(tuple(content), frozenset(numbers), frozenset(names), index + 1)
 
 
 def idf_table(passages: Iterable[Sequence[str]]) -> dict[str, float]:

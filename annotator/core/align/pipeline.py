@@ -1,53 +1,126 @@
-"""The default aligner: candidates from rare shared words, a combined score, greedy
-one-to-one assignment in any order, then n:m growth with neighbouring sentences."""
+"""The aligner: candidates from rare shared words, calibrated pair probabilities, then links.
+
+No all-pairs step: an inverted index over each sentence's words proposes a handful of partners
+per sentence (both directions, so reordering costs nothing), and only those are scored. Pairs
+above the threshold are kept, at most `max_group` partners per sentence (gold news links are
+often one-to-two: a sentence split or echoed), and neighbouring sentences linked to the same
+partners are joined into one n:m link.
+"""
 
 from __future__ import annotations
 
-import math
+import heapq
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+import numpy as np
 
 from ..document import Document, Span
 from ..segment import Segment
-from .features import Tokens, idf_table, tokenize
+from . import calibration
+from .features import idf_table, tokenize
+from .scoring import Bag, link_probability, make_bag, pair_features
 
 if TYPE_CHECKING:
     from ..annotations import AlignmentLink
     from . import AlignOptions
 
-CANDIDATES_PER_SENTENCE = 8
+CANDIDATES_PER_SENTENCE = 6
+COMMON_SHARE = 0.25  # a word in more than this share of a long document's sentences is no clue
 Group = tuple[list[Segment], list[Segment], float]
 
 
-class Scorer:
-    """Similarity of two passages in [0, 1], from IDF-weighted words, numbers and fuzz."""
+@dataclass
+class Scored:
+    """Every candidate pair of two documents with its features and probability."""
 
-    def __init__(self, idf: dict[str, float]) -> None:
-        self.idf = idf
+    sents_a: list[Segment]
+    sents_b: list[Segment]
+    pairs: list[tuple[int, int]]
+    features: np.ndarray
+    prob: np.ndarray
 
-    def weight(self, tokens: Tokens) -> float:
-        return sum(self.idf.get(w, 1.0) for w in tokens.content)
 
-    def score(self, a: Tokens, b: Tokens, text_a: str, text_b: str) -> float:
-        if not a.content or not b.content:
-            return 0.0
-        shared = set(a.content) & set(b.content)
-        w_shared = sum(self.idf.get(w, 1.0) for w in shared)
-        w_a = sum(self.idf.get(w, 1.0) for w in set(a.content))
-        w_b = sum(self.idf.get(w, 1.0) for w in set(b.content))
-        lexical = w_shared / math.sqrt(w_a * w_b) if w_a and w_b else 0.0
-        fuzzy = fuzz.token_set_ratio(" ".join(a.content), " ".join(b.content)) / 100.0
-        numbers = 0.0
-        if a.numbers and b.numbers:
-            numbers = len(a.numbers & b.numbers) / len(a.numbers | b.numbers)
-        combined = 0.65 * lexical + 0.25 * fuzzy + 0.10 * numbers
-        return max(0.0, min(1.0, combined))
+def candidates(bags_a: Sequence[Bag], bags_b: Sequence[Bag], idf: dict[str, float],
+               per_sentence: int = CANDIDATES_PER_SENTENCE) -> list[tuple[int, int]]:
+    """Pairs sharing rare words: each sentence's best few partners by IDF mass, either way."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, bag in enumerate(bags_b):
+        for w in bag.stems:
+            index[w].append(j)
+    cap = max(12, int(COMMON_SHARE * len(bags_b)))
+    votes: dict[tuple[int, int], float] = defaultdict(float)
+    for i, bag in enumerate(bags_a):
+        for w in bag.stems:
+            hits = index.get(w)
+            if hits and len(hits) <= cap:
+                weight = idf.get(w, 1.0)
+                for j in hits:
+                    votes[i, j] += weight
+    by_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    by_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), v in votes.items():
+        by_a[i].append((v, -j))
+        by_b[j].append((v, -i))
+    chosen: set[tuple[int, int]] = set()
+    for i, options in by_a.items():
+        chosen.update((i, -nj) for _, nj in heapq.nlargest(per_sentence, options))
+    for j, options in by_b.items():
+        chosen.update((-ni, j) for _, ni in heapq.nlargest(per_sentence, options))
+    if bags_a and bags_b:
+        chosen.add((0, 0))  # headline to headline, even when reworded
+    return sorted(chosen)
+
+
+def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
+                    report: Callable[[float], None] | None = None) -> Scored:
+    """Candidates of two documents with features and calibrated probabilities."""
+    sa, sb = doc_a.sentences, doc_b.sentences
+    tokens = [tokenize(doc_a.text[s.start : s.end]) for s in sa]
+    tokens_b = [tokenize(doc_b.text[s.start : s.end]) for s in sb]
+    idf = idf_table([t.content for t in tokens] + [t.content for t in tokens_b])
+    bags_a = [make_bag(t, doc_a.text[s.start : s.end], idf)
+              for t, s in zip(tokens, sa, strict=True)]
+    bags_b = [make_bag(t, doc_b.text[s.start : s.end], idf)
+              for t, s in zip(tokens_b, sb, strict=True)]
+    if report:
+        report(0.3)
+    pairs = candidates(bags_a, bags_b, idf)
+    semantic = None
+    weights = calibration.DEFAULT
+    if method == "semantic":
+        from .semantic import cosine_matrix
+
+        semantic = cosine_matrix([doc_a.text[s.start : s.end] for s in sa],
+                                 [doc_b.text[s.start : s.end] for s in sb])
+        pairs = sorted(set(pairs) | _semantic_candidates(semantic))
+        weights = calibration.SEMANTIC
+    elif method != "default":
+        raise ValueError(f"unknown alignment method {method!r}")
+    if report:
+        report(0.6)
+    x = pair_features(bags_a, bags_b, pairs, idf, semantic)
+    return Scored(sa, sb, pairs, x, link_probability(x, pairs, *weights))
+
+
+def _semantic_candidates(cos: np.ndarray, per_sentence: int = 3) -> set[tuple[int, int]]:
+    """Paraphrases may share no rare word: add each sentence's nearest neighbours by meaning."""
+    out: set[tuple[int, int]] = set()
+    if cos.size == 0:
+        return out
+    k_b = min(per_sentence, cos.shape[1])
+    k_a = min(per_sentence, cos.shape[0])
+    for i, row in enumerate(np.argsort(-cos, axis=1)[:, :k_b].tolist()):
+        out.update((i, j) for j in row)
+    for j, col in enumerate(np.argsort(-cos, axis=0)[:k_a, :].T.tolist()):
+        out.update((i, j) for i in col)
+    return out
 
 
 def _covered(segs: Sequence[Segment], spans: Sequence[Span]) -> set[int]:
+    """Sentences more than half inside any of the spans."""
     covered = set()
     for i, seg in enumerate(segs):
         for span in spans:
@@ -58,13 +131,10 @@ def _covered(segs: Sequence[Segment], spans: Sequence[Span]) -> set[int]:
 
 
 def align_segments(doc_a: Document, doc_b: Document, options: AlignOptions,
-                   anchors: Sequence[AlignmentLink], report: Callable[[float], None]) -> list[Group]:
-    sa, sb = doc_a.sentences, doc_b.sentences
-    ta = [tokenize(doc_a.text[s.start : s.end]) for s in sa]
-    tb = [tokenize(doc_b.text[s.start : s.end]) for s in sb]
-    report(0.2)
-    scorer = Scorer(idf_table([t.content for t in ta] + [t.content for t in tb]))
-
+                   anchors: Sequence[AlignmentLink],
+                   report: Callable[[float], None]) -> list[Group]:
+    scored = score_documents(doc_a, doc_b, options.method, report)
+    sa, sb = scored.sents_a, scored.sents_b
     kept = [link for link in anchors if link.status.value != "rejected"]
     used_a = _covered(sa, [s for link in kept for s in link.a])
     used_b = _covered(sb, [s for link in kept for s in link.b])
@@ -73,79 +143,52 @@ def align_segments(doc_a: Document, doc_b: Document, options: AlignOptions,
         for link in anchors if link.status.value == "rejected"
         for i in _covered(sa, link.a) for j in _covered(sb, link.b)
     }
-
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, tok in enumerate(tb):
-        for w in set(tok.content):
-            index[w].append(j)
-    scored: list[tuple[float, int, int]] = []
-    for i, tok in enumerate(ta):
-        if i in used_a:
-            continue
-        votes: dict[int, float] = defaultdict(float)
-        for w in set(tok.content):
-            for j in index.get(w, ()):
-                votes[j] += scorer.idf.get(w, 1.0)
-        best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES_PER_SENTENCE]
-        for j, _ in best:
-            if j in used_b or (i, j) in forbidden:
-                continue
-            text_a = doc_a.text[sa[i].start : sa[i].end]
-            text_b = doc_b.text[sb[j].start : sb[j].end]
-            scored.append((scorer.score(tok, tb[j], text_a, text_b), i, j))
-        if i % 64 == 0:
-            report(0.2 + 0.6 * i / max(1, len(ta)))
-
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    partner_a: dict[int, int] = {}
-    partner_b: dict[int, int] = {}
-    for score, i, j in scored:
-        if score < options.threshold:
+    report(0.8)
+    order = np.argsort(-scored.prob, kind="stable")
+    count_a: dict[int, int] = defaultdict(int)
+    count_b: dict[int, int] = defaultdict(int)
+    chosen: dict[tuple[int, int], float] = {}
+    for k in order.tolist():
+        p = float(scored.prob[k])
+        if p < options.threshold:
             break
-        if i in partner_a or j in partner_b:
+        i, j = scored.pairs[k]
+        if i in used_a or j in used_b or (i, j) in forbidden:
             continue
-        partner_a[i], partner_b[j] = j, i
-    report(0.85)
-
-    groups: list[Group] = []
-    for i, j in sorted(partner_a.items()):
-        group_a, group_b = [i], [j]
-        best = next(s for s, x, y in scored if x == i and y == j)
-        best = _grow(group_a, group_b, best, sa, sb, ta, tb, doc_a, doc_b, scorer,
-                     partner_a, partner_b, used_a, used_b, options.max_group)
-        groups.append(([sa[x] for x in group_a], [sb[y] for y in group_b], best))
-    return groups
+        if count_a[i] >= options.max_group or count_b[j] >= options.max_group:
+            continue
+        chosen[i, j] = p
+        count_a[i] += 1
+        count_b[j] += 1
+    return [([sa[i] for i in group_a], [sb[j] for j in group_b], score)
+            for group_a, group_b, score in group_pairs(chosen)]
 
 
-def _grow(group_a: list[int], group_b: list[int], best: float, sa: list[Segment], sb: list[Segment],
-          ta: list[Tokens], tb: list[Tokens], doc_a: Document, doc_b: Document, scorer: Scorer,
-          partner_a: dict[int, int], partner_b: dict[int, int], used_a: set[int], used_b: set[int],
-          max_group: int) -> float:
-    """Add unmatched neighbouring sentences to a side while they raise the pair's score."""
-
-    def joined(tokens: list[Tokens], idx: list[int]) -> Tokens:
-        parts = [tokens[k] for k in sorted(idx)]
-        return Tokens(tuple(w for p in parts for w in p.content),
-                      frozenset().union(*(p.numbers for p in parts)),
-                      frozenset().union(*(p.names for p in parts)))
-
-    improved = True
-    while improved:
-        improved = False
-        for side, group, segs, partner, used in (("a", group_a, sa, partner_a, used_a),
-                                                  ("b", group_b, sb, partner_b, used_b)):
-            if len(group) >= max_group:
-                continue
-            for k in (min(group) - 1, max(group) + 1):
-                if not 0 <= k < len(segs) or k in partner or k in used:
-                    continue
-                trial = [*group, k]
-                new_a = trial if side == "a" else group_a
-                new_b = trial if side == "b" else group_b
-                s = scorer.score(joined(ta, new_a), joined(tb, new_b), "", "")
-                if s > best + 0.02:
-                    group.append(k)
-                    partner[k] = -1
-                    best, improved = s, True
-                    break
-    return best
+def group_pairs(chosen: dict[tuple[int, int], float]) -> list[tuple[list[int], list[int], float]]:
+    """Sentence pairs as links: a sentence's neighbouring partners form one side, and
+    neighbouring sentences with the same partners join on the other side. A link's score is
+    its best pair's."""
+    partners: dict[int, list[int]] = defaultdict(list)
+    for i, j in sorted(chosen):
+        partners[i].append(j)
+    runs: list[tuple[int, tuple[int, ...]]] = []
+    for i in sorted(partners):
+        run: list[int] = []
+        for j in partners[i]:
+            if run and j != run[-1] + 1:
+                runs.append((i, tuple(run)))
+                run = []
+            run.append(j)
+        runs.append((i, tuple(run)))
+    groups: list[tuple[list[int], list[int], float]] = []
+    open_by_run: dict[tuple[int, ...], int] = {}
+    for i, members in runs:
+        score = max(chosen[i, j] for j in members)
+        k = open_by_run.get(members)
+        if k is not None and groups[k][0][-1] == i - 1:
+            groups[k][0].append(i)
+            groups[k] = (groups[k][0], groups[k][1], max(groups[k][2], score))
+        else:
+            open_by_run[members] = len(groups)
+            groups.append(([i], list(members), score))
+    return sorted(groups, key=lambda g: (g[0][0], g[1][0]))

@@ -7,6 +7,7 @@ TEI and the XCES exports agree, and every format orders items the same way.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,15 +31,17 @@ def sentence_table(doc: Document) -> list[Sentence]:
 
 
 def sentences_in(table: Sequence[Sentence], spans: Sequence[Span], text: str) -> list[str]:
-    """Ids of the sentences a link's spans touch with at least one non-space character."""
-    ids = []
-    for sent in table:
-        for span in spans:
-            lo, hi = max(sent.start, span.start), min(sent.end, span.end)
+    """Ids of the sentences (in text order) that the spans touch with a non-space character."""
+    ends = [sent.end for sent in table]
+    hit: set[int] = set()
+    for span in spans:
+        i = bisect.bisect_right(ends, span.start)
+        while i < len(table) and table[i].start < span.end:
+            lo, hi = max(table[i].start, span.start), min(table[i].end, span.end)
             if lo < hi and text[lo:hi].strip():
-                ids.append(sent.id)
-                break
-    return ids
+                hit.add(i)
+            i += 1
+    return [table[i].id for i in sorted(hit)]
 
 
 def sentences_by_paragraph(doc: Document) -> list[list[Sentence]]:

@@ -34,12 +34,13 @@ _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5em;color:#1a1a1a;background:#fff}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}
-.doc{white-space:pre-wrap;border:1px solid #ddd;padding:.8em;border-radius:4px}
+.doc{white-space:pre-wrap;unicode-bidi:plaintext;border:1px solid #ddd;padding:.8em;
+border-radius:4px}
 .claim{border-radius:2px}.nest{outline:1px dashed #555}
 .linked{text-decoration:underline;text-decoration-color:#999}
 sup.ln{color:#666;font-size:.7em;margin-right:.15em}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3em .5em;
-vertical-align:top;text-align:left}th{background:#f3f3f3}
+vertical-align:top;text-align:start;unicode-bidi:plaintext}th{background:#f3f3f3}
 .same{background:#e3f4e3}.chg{background:#fde2c8}.gap{color:#888}
 .figs td{text-align:right}.muted{color:#666}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:middle}
@@ -81,28 +82,34 @@ def render_marked(text: str, lo: int, hi: int, marks: Sequence[_Mark],
     if starts:
         cuts.update(x for x in starts if lo < x < hi)
     points = sorted(cuts)
+    pending = sorted((m for m in marks if m.start < hi and m.end > lo), key=lambda m: m.start)
+    active: list[_Mark] = []
     out = []
     for a, b in itertools.pairwise(points):
         if starts and a in starts:
             out.append(f'<sup class="ln">{escape(starts[a])}</sup>')
-        piece = escape(text[a:b])
-        covering = [m for m in marks if m.start <= a and b <= m.end]
-        if not covering:
-            out.append(piece)
-            continue
-        covering.sort(key=lambda m: m.end - m.start)
-        classes = " ".join(dict.fromkeys(c for m in covering for c in m.classes.split()))
-        if sum(1 for m in covering if m.style) > 1:
-            classes += " nest"
-        style = next((m.style for m in covering if m.style), "")
-        title = "; ".join(m.title for m in covering if m.title)
-        attrs = f' class="{escape(classes)}"'
-        if style:
-            attrs += f' style="{escape(style)}"'
-        if title:
-            attrs += f' title="{escape(title)}"'
-        out.append(f"<span{attrs}>{piece}</span>")
+        while pending and pending[0].start <= a:
+            active.append(pending.pop(0))
+        active = [m for m in active if m.end > a]
+        out.append(_wrap(escape(text[a:b]), [m for m in active if m.end >= b]))
     return "".join(out)
+
+
+def _wrap(piece: str, covering: list[_Mark]) -> str:
+    if not covering:
+        return piece
+    covering = sorted(covering, key=lambda m: m.end - m.start)
+    classes = " ".join(dict.fromkeys(c for m in covering for c in m.classes.split()))
+    if sum(1 for m in covering if m.style) > 1:
+        classes += " nest"
+    style = next((m.style for m in covering if m.style), "")
+    title = "; ".join(m.title for m in covering if m.title)
+    attrs = f' class="{escape(classes)}"'
+    if style:
+        attrs += f' style="{escape(style)}"'
+    if title:
+        attrs += f' title="{escape(title)}"'
+    return f"<span{attrs}>{piece}</span>"
 
 
 def _claim_title(project: Project, claim: Claim) -> str:

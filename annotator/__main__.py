@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-SUBCOMMANDS = {"align", "batch", "validate", "bench"}
+SUBCOMMANDS = {"align", "batch", "validate", "bench", "export"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -95,3 +95,13 @@ def test_batch_all_good_exits_zero(tmp_path: Path) -> None:
     tsv.write_text(f"p1\t{SAMPLE_A}\t{SAMPLE_B}\n", encoding="utf-8")
     assert main(["batch", str(tsv), "-o", str(tmp_path / "o"), "-q"]) == 0
     assert read_project(tmp_path / "o" / "p1.xml").name == "p1"
+
+
+def test_export_is_routed_to_the_cli(tmp_path: Path) -> None:
+    from annotator.__main__ import main as entry
+
+    project = tmp_path / "pair.xml"
+    assert entry(["align", str(SAMPLE_A), str(SAMPLE_B), "-o", str(project)]) == 0
+    out = tmp_path / "pair.jsonld"
+    assert entry(["export", str(project), "-f", "jsonld", "-o", str(out)]) == 0
+    assert '"@context"' in out.read_text(encoding="utf-8")

@@ -1,0 +1,168 @@
+"""The central widget: pane A, the link gutter, pane B, and how the session is drawn on them.
+
+It renders alignment state into the panes' highlight layers ("links", "unmatched", "current",
+"diff") whenever the session says that state changed, turns clicks on passages and bands into
+selections, and keeps the selected pair in view. Claims (issue 4) add their own layer with
+`pane.set_layer("claims", ...)` and their own session signal; nothing here needs to change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from annotator.core import LinkStatus
+
+from .commands import LINK
+from .link_gutter import LinkGutter
+from .scroll_sync import ScrollSync
+from .session import Session
+from .text_pane import Highlight, TextPane, char_format
+from .theme import Colors, colors_for, reading_font
+
+
+class ComparisonView(QWidget):
+    """Two documents side by side with the bands between them."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pane_a = TextPane("A")
+        self.pane_b = TextPane("B")
+        self.gutter = LinkGutter(session, self.pane_a, self.pane_b)
+        self.sync = ScrollSync(session, self.pane_a, self.pane_b)
+        self.titles = {"A": QLabel(), "B": QLabel()}
+        font = reading_font()
+        for pane in (self.pane_a, self.pane_b):
+            pane.set_reading_font(font)
+            pane.setMinimumWidth(220)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for side, pane in (("A", self.pane_a), ("B", self.pane_b)):
+            column = QVBoxLayout()
+            column.setSpacing(0)
+            title = self.titles[side]
+            title.setObjectName(f"title{side}")
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            title.setContentsMargins(14, 6, 14, 6)
+            title.setAccessibleName(f"Title of document {side}")
+            column.addWidget(title)
+            column.addWidget(pane, 1)
+            layout.addLayout(column, 1)
+            if side == "A":
+                gutter_column = QVBoxLayout()
+                gutter_column.setSpacing(0)
+                spacer = QLabel(" ")
+                spacer.setObjectName("gutterTitle")
+                spacer.setContentsMargins(0, 6, 0, 6)
+                gutter_column.addWidget(spacer)
+                gutter_column.addWidget(self.gutter, 1)
+                layout.addLayout(gutter_column)
+        self.gutter.setFixedWidth(72)
+        self._style_titles()
+
+        session.project_replaced.connect(self._on_project_replaced)
+        session.links_changed.connect(self._render_links)
+        session.current_changed.connect(self._on_current_changed)
+        self.pane_a.offset_clicked.connect(lambda off: self._on_passage_clicked("A", off))
+        self.pane_b.offset_clicked.connect(lambda off: self._on_passage_clicked("B", off))
+        self.gutter.link_clicked.connect(lambda link_id: session.select(LINK, link_id))
+
+    def colors(self) -> Colors:
+        return colors_for(self.palette())
+
+    def pane(self, side: str) -> TextPane:
+        return self.pane_a if side == "A" else self.pane_b
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_titles()
+            self._render_links()
+            self._on_current_changed(*self.session.current, scroll=False)
+        super().changeEvent(event)
+
+    def _style_titles(self) -> None:
+        colors = self.colors()
+        for label in (*self.titles.values(), self.findChild(QLabel, "gutterTitle")):
+            if label is not None:
+                label.setStyleSheet(
+                    f"background: {colors.gutter_bg.name()}; color: {colors.text.name()};"
+                    "font-weight: 600;")
+
+    # --- rendering from the session ----------------------------------------------------
+    def _on_project_replaced(self) -> None:
+        project = self.session.project
+        for side in ("A", "B"):
+            pane = self.pane(side)
+            doc = None if project is None else (project.doc_a if side == "A" else project.doc_b)
+            pane.set_text(doc.text if doc else "")
+            label = ""
+            if doc is not None:
+                source = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
+                label = f"{side} · {source}" if source else side
+            self.titles[side].setText(label)
+            self.titles[side].setToolTip(doc.title if doc else "")
+        self._render_links()
+
+    def _render_links(self, _ids: object = None) -> None:
+        colors = self.colors()
+        session = self.session
+        for side in ("A", "B"):
+            pane = self.pane(side)
+            links: list[Highlight] = []
+            for link in session.links_in_order():
+                if link.status is LinkStatus.REJECTED:
+                    continue
+                tint = colors.score(link.score, 34 if link.status is LinkStatus.PROPOSED else 52)
+                for span in link.a if side == "A" else link.b:
+                    links.append(Highlight(span.start, span.end, char_format(tint)))
+            pane.set_layer("links", links)
+            unmatched_fmt = char_format(colors.unmatched)
+            pane.set_layer("unmatched", [Highlight(s, e, unmatched_fmt)
+                                         for s, e in session.unmatched(side)])
+        self._on_current_changed(*session.current, scroll=False)
+
+    def _on_current_changed(self, kind: str, item_id: str, scroll: bool = True) -> None:
+        link = self.session.current_link() if kind == LINK else None
+        colors = self.colors()
+        if link is None:
+            for pane in (self.pane_a, self.pane_b):
+                pane.set_layer("current", [])
+                pane.set_layer("diff", [])
+            return
+        current = char_format(colors.current)
+        self.pane_a.set_layer("current", [Highlight(s.start, s.end, current) for s in link.a])
+        self.pane_b.set_layer("current", [Highlight(s.start, s.end, current) for s in link.b])
+        shared = char_format(colors.shared)
+        wave = QTextCharFormat.UnderlineStyle.WaveUnderline
+        changed = char_format(colors.changed, underline=wave, underline_color=colors.changed_line)
+        diff_a: list[Highlight] = []
+        diff_b: list[Highlight] = []
+        for op in self.session.word_ops(link):
+            fmt = shared if op.tag == "equal" else changed
+            diff_a.append(Highlight(op.a_start, op.a_end, fmt))
+            diff_b.append(Highlight(op.b_start, op.b_end, fmt))
+        self.pane_a.set_layer("diff", diff_a)
+        self.pane_b.set_layer("diff", diff_b)
+        if scroll:
+            self.reveal(link.a_start, max(s.end for s in link.a),
+                        link.b_start, max(s.end for s in link.b))
+        self.gutter.update()
+
+    def reveal(self, a0: int, a1: int, b0: int, b1: int) -> None:
+        """Bring both sides of a pair into view, without the panes fighting over it."""
+        with self.sync.suspended():
+            self.pane_a.center_on(a0, a1)
+            self.pane_b.center_on(b0, b1)
+
+    def reveal_passage(self, side: str, start: int, end: int) -> None:
+        with self.sync.suspended():
+            self.pane(side).center_on(start, end)
+            self.pane(side).select_span(start, end)
+
+    def _on_passage_clicked(self, side: str, offset: int) -> None:
+        link = self.session.link_at(side, offset)
+        self.session.select(LINK if link else "", link.id if link else "")

@@ -1,0 +1,388 @@
+"""The one QObject over the core Project: every operation, the undo stack, changed-signals.
+
+Widgets read from `session.project` and call session methods; they never mutate the model.
+Each edit is an `EditCommand` of item-level `Change`s pushed on `undo_stack`; `_apply` is the
+single place the model changes, and it emits one signal per item kind that changed, so a
+widget listens only to what it draws. Claims (issue 4) plug in by building changes of kind
+"claim" / "claim_link"; `_apply` and the signals already handle them.
+
+Signals:
+    project_replaced(): a different project (open pair/project, close); re-render everything.
+    links_changed(list): ids of alignment links added, removed or modified.
+    claims_changed(list): ids of claims added, removed or modified.
+    claim_links_changed(list): ids of claim links added, removed or modified.
+    settings_changed(): alignment settings (threshold, method) changed.
+    current_changed(str, str): the selected item as (kind, id); ("", "") when none.
+    file_state_changed(): path, name or unsaved-changes state changed (title, actions).
+    alignment_running(bool), alignment_progress(float), alignment_failed(str): the worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.core import (
+    AlignmentLink,
+    AlignOptions,
+    AlignSettings,
+    Document,
+    LinkStatus,
+    Project,
+    Span,
+    link_diff,
+    new_project,
+    read_project,
+    save_project,
+)
+from annotator.core import (
+    coverage as core_coverage,
+)
+from annotator.core.align import WordOp
+
+from .align_worker import AlignRunner
+from .commands import CLAIM, CLAIM_LINK, LINK, SETTINGS, Change, EditCommand
+
+SIDES = ("A", "B")
+
+
+class Session(QObject):
+    project_replaced = Signal()
+    links_changed = Signal(list)
+    claims_changed = Signal(list)
+    claim_links_changed = Signal(list)
+    settings_changed = Signal()
+    current_changed = Signal(str, str)
+    file_state_changed = Signal()
+    alignment_running = Signal(bool)
+    alignment_progress = Signal(float)
+    alignment_failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.path: Path | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.file_state_changed.emit())
+        self.current: tuple[str, str] = ("", "")
+        self._pending_settings = AlignSettings()
+        self._initial_alignment = False
+        self._aligner = AlignRunner(self)
+        self._aligner.started.connect(lambda: self.alignment_running.emit(True))
+        self._aligner.progress.connect(self.alignment_progress)
+        self._aligner.finished.connect(self._on_alignment_finished)
+        self._aligner.cancelled.connect(self._on_alignment_stopped)
+        self._aligner.failed.connect(self._on_alignment_failed)
+
+    # --- whole-project operations -------------------------------------------------------
+    def open_pair(self, path_a: str | Path, path_b: str | Path) -> None:
+        """Load two text files and start aligning them. Raises DocumentLoadError."""
+        doc_a = Document.load(path_a, "A")
+        doc_b = Document.load(path_b, "B")
+        name = f"{Path(path_a).stem} vs {Path(path_b).stem}"
+        self.set_project(new_project(doc_a, doc_b, name=name), None)
+        self._initial_alignment = True
+        self.realign()
+
+    def open_project(self, path: str | Path) -> None:
+        """Load a saved project exactly as it was. Raises ProjectFileError."""
+        project = read_project(path)
+        self.set_project(project, Path(path))
+
+    def set_project(self, project: Project | None, path: Path | None) -> None:
+        """Replace the whole state (no undo across projects)."""
+        self._aligner.shutdown()
+        self.alignment_running.emit(False)
+        self.project = project
+        self.path = path
+        self._initial_alignment = False
+        self.current = ("", "")
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.project_replaced.emit()
+        self.current_changed.emit("", "")
+        self.file_state_changed.emit()
+
+    def save(self, path: str | Path | None = None) -> Path:
+        """Write the project XML atomically. Raises ProjectFileError or OSError."""
+        project = self._require()
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("no file name to save to")
+        save_project(project, target)
+        self.path = target
+        self.undo_stack.setClean()
+        self.file_state_changed.emit()
+        return target
+
+    def shutdown(self) -> None:
+        self._aligner.shutdown()
+
+    @property
+    def modified(self) -> bool:
+        return self.project is not None and not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        if self.project is None:
+            return ""
+        if self.path is not None:
+            return self.path.name
+        return self.project.name or "Untitled pair"
+
+    # --- the single mutation point ------------------------------------------------------
+    def _apply(self, changes: Sequence[Change]) -> None:
+        project = self._require()
+        touched: dict[str, list[str]] = {}
+        for change in changes:
+            self._apply_one(project, change)
+            touched.setdefault(change.kind, []).append(change.id)
+        if self.current[1] and self.current[1] in touched.get(self.current[0], []) and (
+                not self._exists(*self.current)):
+            self.select("", "")
+        if LINK in touched:
+            self.links_changed.emit(touched[LINK])
+        if CLAIM in touched:
+            self.claims_changed.emit(touched[CLAIM])
+        if CLAIM_LINK in touched:
+            self.claim_links_changed.emit(touched[CLAIM_LINK])
+        if SETTINGS in touched:
+            self.settings_changed.emit()
+
+    @staticmethod
+    def _apply_one(project: Project, change: Change) -> None:
+        after = change.after
+        if change.kind == LINK:
+            if after is None:
+                project.links.pop(change.id, None)
+            else:
+                project.put_link(after)
+        elif change.kind == CLAIM:
+            if after is None:
+                project.claims.pop(change.id, None)
+            else:
+                project.put_claim(after)
+        elif change.kind == CLAIM_LINK:
+            if after is None:
+                project.claim_links.pop(change.id, None)
+            else:
+                project.put_claim_link(after)
+        elif change.kind == SETTINGS:
+            project.settings = after
+        else:
+            raise ValueError(f"unknown item kind {change.kind!r}")
+
+    def push(self, text: str, changes: Sequence[Change]) -> None:
+        """Do `changes` as one undoable step named `text` (no-op when empty)."""
+        if changes:
+            self.undo_stack.push(EditCommand(text, changes, self._apply))
+
+    def _exists(self, kind: str, item_id: str) -> bool:
+        project = self.project
+        if project is None:
+            return False
+        if kind == LINK:
+            return item_id in project.links
+        if kind == CLAIM:
+            return item_id in project.claims
+        return kind == CLAIM_LINK and item_id in project.claim_links
+
+    # --- link operations -----------------------------------------------------------------
+    def set_link_status(self, link_id: str, status: LinkStatus) -> None:
+        link = self._require().links[link_id]
+        if link.status is not status:
+            verb = {LinkStatus.ACCEPTED: "Accept", LinkStatus.REJECTED: "Reject"}.get(
+                status, "Mark")
+            self.push(f"{verb} link {link_id}",
+                      [Change(LINK, link_id, link, link.with_status(status))])
+
+    def add_manual_link(self, a: tuple[int, int], b: tuple[int, int]) -> str:
+        """Link a range of A with a range of B (code points); returns the new link's id."""
+        project = self._require()
+        link_id = project.new_id("m")
+        link = AlignmentLink(link_id, (Span(*a),), (Span(*b),), 1.0, LinkStatus.MANUAL, "manual")
+        self.push(f"Add link {link_id}", [Change(LINK, link_id, None, link)])
+        self.select(LINK, link_id)
+        return link_id
+
+    def remove_link(self, link_id: str) -> None:
+        link = self._require().links[link_id]
+        self.push(f"Remove link {link_id}", [Change(LINK, link_id, link, None)])
+
+    # --- alignment -----------------------------------------------------------------------
+    def realign(self, threshold: float | None = None) -> None:
+        """Re-run the aligner in the worker (anchors kept); applied as one undoable step."""
+        project = self._require()
+        settings = project.settings
+        if threshold is not None:
+            settings = replace(settings, threshold=round(float(threshold), 4))
+        self._pending_settings = settings
+        options = AlignOptions(threshold=settings.threshold, method=settings.method)
+        self._aligner.start(project.doc_a, project.doc_b, options, project.anchors())
+
+    def cancel_alignment(self) -> None:
+        self._aligner.cancel()
+
+    def wait_for_alignment(self, msecs: int = -1) -> bool:
+        return self._aligner.wait(msecs)
+
+    @property
+    def aligning(self) -> bool:
+        return self._aligner.running
+
+    def _on_alignment_finished(self, proposals: list[AlignmentLink],
+                               anchors: list[AlignmentLink]) -> None:
+        project = self.project
+        if project is None:
+            return
+        if sorted(a.id for a in anchors) != sorted(a.id for a in project.anchors()) or any(
+                project.links.get(a.id) != a for a in anchors):
+            self.realign(self._pending_settings.threshold)  # decisions changed meanwhile
+            return
+        self.alignment_running.emit(False)
+        changes: dict[str, Change] = {}
+        for link in project.links.values():
+            if not link.status.is_anchor:
+                changes[link.id] = Change(LINK, link.id, link, None)
+        taken = {k for k, v in project.links.items() if v.status.is_anchor}
+        taken |= project.claims.keys() | project.claim_links.keys()
+        counter = 0
+        for link in proposals:
+            if link.id in taken:
+                counter += 1
+                while f"l{counter}" in taken or f"l{counter}" in changes:
+                    counter += 1
+                link = replace(link, id=f"l{counter}")
+            taken.add(link.id)
+            old = changes[link.id].before if link.id in changes else None
+            if old == link:
+                del changes[link.id]
+            else:
+                changes[link.id] = Change(LINK, link.id, old, link)
+        edits = list(changes.values())
+        settings = self._pending_settings
+        if settings != project.settings:
+            edits.insert(0, Change(SETTINGS, "align", project.settings, settings))
+        if self._initial_alignment:
+            self._initial_alignment = False
+            # the initial proposals are part of opening the pair, not an edit to undo
+            self._apply(edits)
+        else:
+            self.push(f"Re-align at {settings.threshold:.2f}", edits)
+
+    def _on_alignment_stopped(self) -> None:
+        self.alignment_running.emit(False)
+        self.settings_changed.emit()  # controls fall back to the project's threshold
+
+    def _on_alignment_failed(self, message: str) -> None:
+        self.alignment_running.emit(False)
+        self.alignment_failed.emit(message)
+        self.settings_changed.emit()
+
+    # --- selection and queries ------------------------------------------------------------
+    def select(self, kind: str, item_id: str) -> None:
+        if (kind, item_id) != self.current:
+            self.current = (kind, item_id)
+            self.current_changed.emit(kind, item_id)
+
+    def current_link(self) -> AlignmentLink | None:
+        if self.project is None or self.current[0] != LINK:
+            return None
+        return self.project.links.get(self.current[1])
+
+    def links_in_order(self) -> list[AlignmentLink]:
+        return self.project.links_sorted() if self.project is not None else []
+
+    def link_at(self, side: str, offset: int) -> AlignmentLink | None:
+        """The smallest non-rejected link whose side `side` covers `offset`."""
+        best: AlignmentLink | None = None
+        best_len = 0
+        for link in self.links_in_order():
+            if link.status is LinkStatus.REJECTED:
+                continue
+            for span in link.a if side == "A" else link.b:
+                if span.start <= offset < span.end and (best is None or len(span) < best_len):
+                    best, best_len = link, len(span)
+        return best
+
+    def step_link(self, direction: int, *, only: LinkStatus | None = None) -> str | None:
+        """Select the next (direction=1) or previous (-1) link in A's reading order."""
+        links = [lk for lk in self.links_in_order() if only is None or lk.status is only]
+        if not links:
+            return None
+        ids = [lk.id for lk in links]
+        cur = self.current_link()
+        if cur is None:
+            index = 0 if direction > 0 else len(ids) - 1
+        elif cur.id in ids:
+            index = ids.index(cur.id) + direction
+        else:
+            key = (cur.a_start, cur.b_start, cur.id)
+            after = [i for i, lk in enumerate(links) if (lk.a_start, lk.b_start, lk.id) > key]
+            index = (after[0] if after else len(ids)) if direction > 0 else (
+                (after[0] if after else len(ids)) - 1)
+        if not 0 <= index < len(ids):
+            return None
+        self.select(LINK, ids[index])
+        return ids[index]
+
+    def decide_and_advance(self, status: LinkStatus) -> None:
+        """Accept or reject the current link, then move to the next one still proposed."""
+        link = self.current_link()
+        if link is None:
+            return
+        self.set_link_status(link.id, status)
+        if self.step_link(1, only=LinkStatus.PROPOSED) is None:
+            self.step_link(1)
+
+    def unmatched(self, side: str) -> list[tuple[int, int]]:
+        """Sentences of one side that no accepted, manual or proposed link covers (half+)."""
+        project = self.project
+        if project is None:
+            return []
+        doc = project.doc_a if side == "A" else project.doc_b
+        covered = sorted((s.start, s.end) for lk in project.links.values()
+                         if lk.status is not LinkStatus.REJECTED
+                         for s in (lk.a if side == "A" else lk.b))
+        out = []
+        for seg in doc.sentences:
+            hit = sum(max(0, min(seg.end, e) - max(seg.start, s)) for s, e in covered
+                      if s < seg.end and e > seg.start)
+            if hit * 2 < seg.end - seg.start:
+                out.append((seg.start, seg.end))
+        return out
+
+    def next_unmatched(self, side: str, after: int, direction: int = 1) -> tuple[int, int] | None:
+        gaps = self.unmatched(side)
+        if direction > 0:
+            return next((g for g in gaps if g[0] > after), gaps[0] if gaps else None)
+        return next((g for g in reversed(gaps) if g[0] < after), gaps[-1] if gaps else None)
+
+    def word_ops(self, link: AlignmentLink) -> list[WordOp]:
+        project = self._require()
+        return link_diff(project.doc_a, project.doc_b, link)
+
+    def counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in LinkStatus}
+        if self.project is not None:
+            for link in self.project.links.values():
+                counts[link.status.value] += 1
+        return counts
+
+    def coverage(self) -> tuple[float, float]:
+        if self.project is None:
+            return 0.0, 0.0
+        return core_coverage(self.project, "A"), core_coverage(self.project, "B")
+
+    @property
+    def settings(self) -> AlignSettings:
+        return self.project.settings if self.project is not None else AlignSettings()
+
+    def _require(self) -> Project:
+        if self.project is None:
+            raise RuntimeError("no project is open")
+        return self.project

@@ -1,0 +1,323 @@
+"""Read-only, word-wrapped view of one document, and the app's only code-point/UTF-16 bridge.
+
+The core counts Python code points; Qt counts UTF-16 code units, so an emoji is one position
+in the core and two in Qt. `Utf16Index` is the one converter, and only this module uses it:
+everything outside speaks code points. Highlights come in named layers (links, unmatched,
+selection, word diff; claims later) drawn by a QSyntaxHighlighter, so they live in the layout,
+not in the document, and a layer can change without touching the others.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+_ASTRAL = "\U00010000"
+
+
+class Utf16Index:
+    """Converts between code-point offsets (core) and UTF-16 positions (Qt) for one text.
+
+    Only characters outside the Basic Multilingual Plane (emoji, some CJK) take two UTF-16
+    units; a sorted list of their code-point positions makes both directions a bisection.
+    Combining accents are one code point and one UTF-16 unit each, so they need no care here.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self._astral = [i for i, ch in enumerate(text) if ch >= _ASTRAL] if (
+            text and max(text) >= _ASTRAL) else []
+        # UTF-16 position of each astral character
+        self._astral_qt = [cp + n for n, cp in enumerate(self._astral)]
+
+    def to_qt(self, cp: int) -> int:
+        """UTF-16 position of code-point offset `cp` (0 <= cp <= len(text))."""
+        return cp + bisect_left(self._astral, cp)
+
+    def to_cp(self, qt: int) -> int:
+        """Code-point offset of UTF-16 position `qt`; a position inside a surrogate pair
+        rounds down to the start of its character."""
+        before = bisect_right(self._astral_qt, qt - 1)  # astral chars starting before qt
+        cp = qt - before
+        if before and self._astral_qt[before - 1] == qt - 1:
+            cp = self._astral[before - 1]  # qt points at the low surrogate
+        return max(0, min(cp, self.length))
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """One highlighted range of a layer, in code points, with how it looks."""
+
+    start: int
+    end: int
+    fmt: QTextCharFormat
+
+
+class _Layer:
+    """A layer's highlights in UTF-16 positions, sorted, for fast per-block lookup."""
+
+    def __init__(self, ranges: list[tuple[int, int, QTextCharFormat]]) -> None:
+        self.ranges = sorted(ranges, key=lambda r: (r[0], r[1]))
+        self.starts = [r[0] for r in self.ranges]
+        self.max_len = max((r[1] - r[0] for r in self.ranges), default=0)
+
+    def overlapping(self, lo: int, hi: int) -> Iterable[tuple[int, int, QTextCharFormat]]:
+        first = bisect_left(self.starts, lo - self.max_len)
+        for i in range(first, bisect_left(self.starts, hi)):
+            start, end, fmt = self.ranges[i]
+            if end > lo:
+                yield start, end, fmt
+
+
+class LayeredHighlighter(QSyntaxHighlighter):
+    """Paints every layer into each block; later layers in `order` merge over earlier ones."""
+
+    def __init__(self, document: QTextDocument, order: Sequence[str]) -> None:
+        super().__init__(document)
+        self.order = list(order)
+        self.layers: dict[str, _Layer] = {}
+
+    def set_layer(self, name: str, layer: _Layer) -> list[tuple[int, int]]:
+        """Replace one layer; returns the UTF-16 ranges whose look may have changed."""
+        if name not in self.order:
+            self.order.append(name)
+        old = self.layers.get(name)
+        self.layers[name] = layer
+        touched = [(s, e) for s, e, _ in layer.ranges]
+        if old is not None:
+            touched += [(s, e) for s, e, _ in old.ranges]
+        return touched
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        lo, hi = block.position(), block.position() + len(text)
+        if lo == hi:
+            return
+        pieces: list[tuple[int, int, QTextCharFormat]] = []
+        for name in self.order:
+            layer = self.layers.get(name)
+            if layer is not None:
+                pieces.extend(layer.overlapping(lo, hi))
+        if not pieces:
+            return
+        cuts = sorted({lo, hi} | {max(lo, min(hi, p)) for s, e, _ in pieces for p in (s, e)})
+        for left, right in pairwise(cuts):
+            fmt = QTextCharFormat()
+            hit = False
+            for start, end, f in pieces:  # in layer order: later merges over earlier
+                if start <= left and end >= right:
+                    fmt.merge(f)
+                    hit = True
+            if hit:
+                self.setFormat(left - lo, right - left, fmt)
+
+
+LAYER_ORDER = ("unmatched", "links", "current", "diff", "claims", "search")
+"""Bottom to top. Claims (issue 4) get their own layer above the alignment layers."""
+
+
+class TextPane(QPlainTextEdit):
+    """One document, read-only and wrapped; answers geometry questions in code points.
+
+    Signals:
+        offset_clicked(int): a click (not a drag-selection) landed on this code-point offset.
+        scrolled(): the view moved (scroll or resize); the gutter repaints on it.
+    """
+
+    offset_clicked = Signal(int)
+    scrolled = Signal()
+
+    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self._text = ""
+        self._index = Utf16Index("")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
+        self.setAccessibleName(f"Document {side}")
+        self.setAccessibleDescription(f"Read-only text of document {side}")
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.document().setDocumentMargin(14)
+        self._highlighter = LayeredHighlighter(self.document(), LAYER_ORDER)
+        self._press: QPoint | None = None
+        self.verticalScrollBar().valueChanged.connect(self.scrolled)
+        self.updateRequest.connect(lambda *_: self.scrolled.emit())
+        self.viewport().installEventFilter(self)
+
+    # --- content --------------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        """Show a document's text; clears every highlight layer."""
+        self._text = text
+        self._index = Utf16Index(text)
+        self._highlighter.layers.clear()
+        self.setPlainText(text)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.mergeBlockFormat(block)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def text(self) -> str:
+        return self._text
+
+    def set_reading_font(self, font: QFont) -> None:
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+
+    # --- offsets --------------------------------------------------------------------------
+    def qt_pos(self, cp: int) -> int:
+        return self._index.to_qt(max(0, min(cp, self._index.length)))
+
+    def cp_pos(self, qt: int) -> int:
+        return self._index.to_cp(qt)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The current text selection in code points, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self.cp_pos(cursor.selectionStart()), self.cp_pos(cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.qt_pos(start))
+        cursor.setPosition(self.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+
+    def offset_at(self, point: QPoint) -> int:
+        """Code-point offset under a viewport point."""
+        return self.cp_pos(self.cursorForPosition(point).position())
+
+    # --- highlights -----------------------------------------------------------------------
+    def set_layer(self, name: str, highlights: Iterable[Highlight]) -> None:
+        """Replace one named layer of highlights (code points) and repaint what changed."""
+        ranges = [(self.qt_pos(h.start), self.qt_pos(h.end), h.fmt) for h in highlights
+                  if h.end > h.start]
+        touched = self._highlighter.set_layer(name, _Layer(ranges))
+        self._rehighlight(touched)
+
+    def layer(self, name: str) -> list[tuple[int, int]]:
+        """Code-point ranges of a layer (for tests and accessibility)."""
+        layer = self._highlighter.layers.get(name)
+        if layer is None:
+            return []
+        return [(self.cp_pos(s), self.cp_pos(e)) for s, e, _ in layer.ranges]
+
+    def _rehighlight(self, ranges: list[tuple[int, int]]) -> None:
+        doc = self.document()
+        if len(ranges) > doc.blockCount():
+            self._highlighter.rehighlight()
+            return
+        blocks: set[int] = set()
+        for start, end in ranges:
+            first = doc.findBlock(start).blockNumber()
+            last = doc.findBlock(max(start, end - 1)).blockNumber()
+            blocks.update(range(first, last + 1))
+        for number in sorted(blocks):
+            self._highlighter.rehighlightBlock(doc.findBlockByNumber(number))
+
+    # --- geometry -------------------------------------------------------------------------
+    def span_y(self, start: int, end: int) -> tuple[float, float]:
+        """Top and bottom of a code-point range in viewport coordinates (may be off-screen)."""
+        top = self._cursor_rect(self.qt_pos(start)).top()
+        end_q = self.qt_pos(end)
+        if end_q > 0 and self._text[max(0, end - 1): end] != "\n":
+            end_q -= 1  # the last character's line, not the next one's
+        bottom = self._cursor_rect(end_q).bottom()
+        return float(top), float(max(bottom, top + 4))
+
+    def _cursor_rect(self, qt: int) -> QRect:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(qt, self.document().characterCount() - 1)))
+        return self.cursorRect(cursor)
+
+    def visible_range(self) -> tuple[int, int]:
+        """Code-point range of the text currently visible in the viewport."""
+        vp = self.viewport().rect()
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        last = self.cursorForPosition(QPoint(vp.width() - 1, vp.height() - 1)).position()
+        return self.cp_pos(first), self.cp_pos(last)
+
+    def scroll_by_pixels(self, dy: float) -> None:
+        """Scroll so content moves up by `dy` pixels (rounded to whole lines: QPlainTextEdit
+        scrolls by line)."""
+        line = max(1.0, float(self.fontMetrics().lineSpacing()) * 1.35)
+        steps = round(dy / line)
+        if steps:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + steps)
+
+    def center_on(self, start: int, end: int) -> None:
+        """Scroll so the range sits in the middle of the view when it is not fully visible."""
+        top, bottom = self.span_y(start, end)
+        height = self.viewport().height()
+        if top >= 0 and bottom <= height:
+            return
+        self.scroll_by_pixels((top + bottom) / 2 - height / 2)
+
+    # --- events ---------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport():
+            if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+                self._press = event.position().toPoint()
+            elif (event.type() == QEvent.Type.MouseButtonRelease
+                  and isinstance(event, QMouseEvent) and self._press is not None):
+                moved = (event.position().toPoint() - self._press).manhattanLength()
+                self._press = None
+                if moved < 4 and event.button() == Qt.MouseButton.LeftButton:
+                    self.offset_clicked.emit(self.offset_at(event.position().toPoint()))
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scrolled.emit()
+
+
+def char_format(background: QColor | None = None, *, foreground: QColor | None = None,
+                underline: QTextCharFormat.UnderlineStyle | None = None,
+                underline_color: QColor | None = None, bold: bool = False) -> QTextCharFormat:
+    """A small factory so callers never poke at QTextCharFormat details."""
+    fmt = QTextCharFormat()
+    if background is not None:
+        fmt.setBackground(background)
+    if foreground is not None:
+        fmt.setForeground(foreground)
+    if underline is not None:
+        fmt.setUnderlineStyle(underline)
+        if underline_color is not None:
+            fmt.setUnderlineColor(underline_color)
+    if bold:
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+    return fmt
+
+
+__all__ = ["LAYER_ORDER", "Highlight", "TextPane", "Utf16Index", "char_format"]

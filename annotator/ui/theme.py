@@ -1,0 +1,135 @@
+"""Colours and fonts for light and dark themes, in one place.
+
+Highlight colours are derived per scheme rather than hard-coded into widgets, so a dark
+desktop gets translucent tints that keep text readable. Score colours run along a
+colour-vision-safe ramp (amber -> teal -> blue, no red/green contrast), and status is never
+shown by colour alone: the gutter also varies fill, outline and pattern.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+# Score ramp stops (score, light-theme colour, dark-theme colour).
+_RAMP = (
+    (0.0, "#d08a00", "#e0a030"),
+    (0.5, "#1f9e89", "#35b8a0"),
+    (1.0, "#2f5fc4", "#6f97ee"),
+)
+
+
+@dataclass(frozen=True)
+class Colors:
+    dark: bool
+    text: QColor
+    muted: QColor
+    gutter_bg: QColor
+    unmatched: QColor  # background of passages with no partner
+    current: QColor  # background of the selected pair
+    shared: QColor  # words the selected pair shares verbatim
+    changed: QColor  # words that differ inside the selected pair
+    changed_line: QColor  # underline for changed words (not colour alone)
+    outline: QColor  # outline of the selected band
+    rejected: QColor
+
+    def score(self, score: float, alpha: int = 255) -> QColor:
+        """Colour for a link score in [0, 1] along the ramp."""
+        score = max(0.0, min(1.0, score))
+        for (s0, l0, d0), (s1, l1, d1) in pairwise(_RAMP):
+            if score <= s1:
+                t = (score - s0) / (s1 - s0)
+                c0, c1 = QColor(d0 if self.dark else l0), QColor(d1 if self.dark else l1)
+                color = QColor(round(c0.red() + (c1.red() - c0.red()) * t),
+                               round(c0.green() + (c1.green() - c0.green()) * t),
+                               round(c0.blue() + (c1.blue() - c0.blue()) * t))
+                color.setAlpha(alpha)
+                return color
+        return QColor(_RAMP[-1][2 if self.dark else 1])
+
+
+def _rgba(hex_color: str, alpha: int) -> QColor:
+    color = QColor(hex_color)
+    color.setAlpha(alpha)
+    return color
+
+
+def colors_for(palette: QPalette) -> Colors:
+    """The highlight colours that suit a palette (dark when its window colour is dark)."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    if dark:
+        return Colors(True, palette.color(QPalette.ColorRole.Text), QColor("#9aa0a6"),
+                      QColor("#25272b"), _rgba("#b0a080", 40), _rgba("#6f97ee", 70),
+                      _rgba("#35b8a0", 70), _rgba("#e0a030", 110), QColor("#f0b040"),
+                      QColor("#ffffff"), QColor("#80868b"))
+    return Colors(False, palette.color(QPalette.ColorRole.Text), QColor("#6b6f76"),
+                  QColor("#eef0f3"), _rgba("#c9a66b", 50), _rgba("#2f5fc4", 38),
+                  _rgba("#1f9e89", 45), _rgba("#f2b134", 120), QColor("#b36b00"),
+                  QColor("#1a1c20"), QColor("#9aa0a6"))
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for Fusion, used when the user picks dark explicitly."""
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, c in ((role.Window, "#2b2d31"), (role.WindowText, "#e6e6e6"), (role.Base, "#1e1f22"),
+                 (role.AlternateBase, "#26282c"), (role.Text, "#e6e6e6"),
+                 (role.Button, "#33363b"), (role.ButtonText, "#e6e6e6"),
+                 (role.Highlight, "#3d6fd8"), (role.HighlightedText, "#ffffff"),
+                 (role.ToolTipBase, "#33363b"), (role.ToolTipText, "#e6e6e6"),
+                 (role.PlaceholderText, "#8a8f96"), (role.Link, "#7aa7ff"), (role.Mid, "#3a3d42"),
+                 (role.Dark, "#151618"), (role.Light, "#45484e"), (role.Midlight, "#3b3e43"),
+                 (role.Shadow, "#000000"), (role.BrightText, "#ffffff")):
+        p.setColor(r, QColor(c))
+    for r in (role.Text, role.WindowText, role.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, r, QColor("#777b82"))
+    return p
+
+
+def light_palette() -> QPalette:
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, c in ((role.Window, "#f5f6f8"), (role.WindowText, "#1d1f23"), (role.Base, "#ffffff"),
+                 (role.AlternateBase, "#f3f4f6"), (role.Text, "#1d1f23"),
+                 (role.Button, "#eceef1"), (role.ButtonText, "#1d1f23"),
+                 (role.Highlight, "#2f5fc4"), (role.HighlightedText, "#ffffff"),
+                 (role.ToolTipBase, "#ffffe8"), (role.ToolTipText, "#1d1f23"),
+                 (role.PlaceholderText, "#80848b"), (role.Link, "#2f5fc4"), (role.Mid, "#c9ccd2"),
+                 (role.Dark, "#a0a4ab"), (role.Light, "#ffffff"), (role.Midlight, "#e3e5e9"),
+                 (role.Shadow, "#5a5d63"), (role.BrightText, "#ffffff")):
+        p.setColor(r, QColor(c))
+    for r in (role.Text, role.WindowText, role.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, r, QColor("#a0a4ab"))
+    return p
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, scheme: str = "auto") -> None:
+    """Fusion style with a light or dark palette; "auto" follows the desktop's scheme."""
+    fusion = QStyleFactory.create("Fusion")
+    if fusion is not None:
+        app.setStyle(fusion)
+    dark = system_is_dark() if scheme == "auto" else scheme == "dark"
+    app.setPalette(dark_palette() if dark else light_palette())
+
+
+def reading_font(point_size: float = 11.5) -> QFont:
+    """A comfortable proportional font for prose, from what the system has."""
+    families = set(QFontDatabase.families())
+    for name in ("Source Serif 4", "Noto Serif", "Georgia", "Charter", "DejaVu Serif",
+                 "Liberation Serif"):
+        if name in families:
+            font = QFont(name)
+            break
+    else:
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    font.setPointSizeF(point_size)
+    return font

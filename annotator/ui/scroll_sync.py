@@ -84,6 +84,5 @@ class ScrollSync(QObject):
         limit = len(target.text())
         partner = max(0, min(partner, max(0, limit - 1)))
         y_source = source.span_y(offset, offset + 1)[0]
-        y_target = target.span_y(partner, partner + 1)[0]
         with self.suspended():
-            target.scroll_by_pixels(y_target - y_source)
+            target.bring_to_y(partner, y_source)

@@ -67,7 +67,7 @@ class Session(QObject):
         self.project: Project | None = None
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.file_state_changed.emit())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.current: tuple[str, str] = ("", "")
         self._pending_settings = AlignSettings()
         self._initial_alignment = False
@@ -77,6 +77,9 @@ class Session(QObject):
         self._aligner.finished.connect(self._on_alignment_finished)
         self._aligner.cancelled.connect(self._on_alignment_stopped)
         self._aligner.failed.connect(self._on_alignment_failed)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.file_state_changed.emit()
 
     # --- whole-project operations -------------------------------------------------------
     def open_pair(self, path_a: str | Path, path_b: str | Path) -> None:

@@ -268,13 +268,34 @@ class TextPane(QPlainTextEdit):
         return self.cp_pos(first), self.cp_pos(last)
 
     def scroll_by_pixels(self, dy: float) -> None:
-        """Scroll so content moves up by `dy` pixels (rounded to whole lines: QPlainTextEdit
-        scrolls by line)."""
-        line = max(1.0, float(self.fontMetrics().lineSpacing()) * 1.35)
+        """Scroll so content moves up by about `dy` pixels (QPlainTextEdit scrolls by line)."""
+        line = max(1.0, float(self.fontMetrics().lineSpacing()))
         steps = round(dy / line)
         if steps:
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + steps)
+
+    def bring_to_y(self, cp: int, y: float) -> None:
+        """Scroll until the line holding `cp` sits as close as lines allow to viewport `y`.
+
+        Lines differ in height (blank lines, line spacing), so the step size is measured as
+        we go rather than assumed; a few rounds settle it.
+        """
+        bar = self.verticalScrollBar()
+        per_step = max(1.0, float(self.fontMetrics().lineSpacing()))
+        for _ in range(8):
+            delta = self.span_y(cp, cp + 1)[0] - y
+            steps = round(delta / per_step)
+            if not steps:
+                return
+            before_value, before_y = bar.value(), self.span_y(cp, cp + 1)[0]
+            bar.setValue(before_value + steps)
+            moved = bar.value() - before_value
+            if not moved:
+                return
+            shift = before_y - self.span_y(cp, cp + 1)[0]
+            if shift > 0:
+                per_step = shift / abs(moved)
 
     def center_on(self, start: int, end: int) -> None:
         """Scroll so the range sits in the middle of the view when it is not fully visible."""
@@ -282,7 +303,7 @@ class TextPane(QPlainTextEdit):
         height = self.viewport().height()
         if top >= 0 and bottom <= height:
             return
-        self.scroll_by_pixels((top + bottom) / 2 - height / 2)
+        self.bring_to_y(start, max(8.0, height / 2 - (bottom - top) / 2))
 
     # --- events ---------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -116,7 +116,7 @@ class ComparisonView(QWidget):
             for link in session.links_in_order():
                 if link.status is LinkStatus.REJECTED:
                     continue
-                tint = colors.score(link.score, 34 if link.status is LinkStatus.PROPOSED else 52)
+                tint = colors.score(link.score, 40 if link.status is LinkStatus.PROPOSED else 64)
                 for span in link.a if side == "A" else link.b:
                     links.append(Highlight(span.start, span.end, char_format(tint)))
             pane.set_layer("links", links)

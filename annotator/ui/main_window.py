@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [190], Qt.Orientation.Vertical)
         self.links_dock = dock
         self.view_menu.addAction(dock.toggleViewAction())
 

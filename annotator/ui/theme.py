@@ -63,11 +63,11 @@ def colors_for(palette: QPalette) -> Colors:
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     if dark:
         return Colors(True, palette.color(QPalette.ColorRole.Text), QColor("#9aa0a6"),
-                      QColor("#25272b"), _rgba("#b0a080", 40), _rgba("#6f97ee", 70),
+                      QColor("#25272b"), _rgba("#000000", 70), _rgba("#6f97ee", 70),
                       _rgba("#35b8a0", 70), _rgba("#e0a030", 110), QColor("#f0b040"),
                       QColor("#ffffff"), QColor("#80868b"))
     return Colors(False, palette.color(QPalette.ColorRole.Text), QColor("#6b6f76"),
-                  QColor("#eef0f3"), _rgba("#c9a66b", 50), _rgba("#2f5fc4", 38),
+                  QColor("#eef0f3"), _rgba("#7d8289", 42), _rgba("#2f5fc4", 38),
                   _rgba("#1f9e89", 45), _rgba("#f2b134", 120), QColor("#b36b00"),
                   QColor("#1a1c20"), QColor("#9aa0a6"))
 

@@ -1,0 +1,59 @@
+"""Start-up: the command line, and the documented screenshot command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from annotator import app as app_module
+from annotator.ui.main_window import MainWindow
+from annotator.ui.screenshot import take_screenshots
+from tests.conftest import SAMPLE_A, SAMPLE_B
+
+
+def test_help_and_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    assert app_module.main(["--help"]) == 0
+    assert "usage" in capsys.readouterr().out
+    assert app_module.main(["a", "b", "c"]) == 2
+
+
+@pytest.mark.parametrize("with_project", [False, True])
+def test_command_line_opens_pair_or_project(qtbot, qapp: QApplication,  # type: ignore[no-untyped-def]
+                                            monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                            with_project: bool) -> None:
+    args = [str(SAMPLE_A), str(SAMPLE_B)]
+    if with_project:
+        from annotator.core import Document, new_project, save_project
+
+        project = new_project(Document.load(SAMPLE_A, "A"), Document.load(SAMPLE_B, "B"))
+        save_project(project, tmp_path / "p.xml")
+        args = [str(tmp_path / "p.xml")]
+    seen: list[MainWindow] = []
+
+    def fake_exec() -> int:  # run the start-up, then return instead of blocking
+        window = next(w for w in qapp.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        seen.append(window)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.session.project is not None, timeout=5000)
+        window.session.wait_for_alignment()
+        return 0
+
+    monkeypatch.setattr(qapp, "exec", fake_exec)
+    assert app_module.main(args) == 0
+    window = seen[0]
+    assert window.session.project is not None
+    assert window.isVisible() and window.windowTitle().startswith(
+        "p.xml" if with_project else SAMPLE_A.stem)
+
+
+def test_screenshot_command_renders_the_window(qapp: QApplication, tmp_path: Path) -> None:
+    paths = take_screenshots(tmp_path, size=(900, 600))
+    assert [p.name for p in paths] == ["comparison.png", "comparison-dark.png"]
+    light, dark = (QImage(str(p)) for p in paths)
+    assert light.width() == 900 and dark.width() == 900
+    # the dark theme really is dark: compare a pixel of the pane background
+    assert light.pixelColor(300, 400).lightness() > dark.pixelColor(300, 400).lightness()

@@ -1,0 +1,131 @@
+"""Claim links drawn across the gutter, over the alignment bands.
+
+Alignment bands are wide translucent ribbons; claim links are thin curves from the middle of
+one claim to the middle of its partner, in the relation's colour, with the relation's key
+letter in a small badge at the centre so the relation does not depend on colour alone. A link
+whose other claim is scrolled away runs dashed to the gutter's top or bottom edge. The overlay
+is a transparent child of the gutter: it takes no input, so band clicks still reach the gutter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from annotator.core import Claim, ClaimLink, Project
+
+from .commands import CLAIM
+from .session import Session
+from .text_pane import TextPane
+
+
+@dataclass(frozen=True)
+class ClaimBand:
+    link: ClaimLink
+    ya: float
+    yb: float
+    clamped: bool  # one end is off-screen
+
+
+def relation_badge(project: Project, relation_id: str) -> str:
+    rel = project.taxonomy.relation(relation_id)
+    if rel is None:
+        return "?"
+    key = rel.shortcut.split("+")[-1]
+    return key if len(key) == 1 else rel.label[:1].upper()
+
+
+class ClaimLinkOverlay(QWidget):
+    def __init__(self, session: Session, gutter: QWidget, pane_a: TextPane,
+                 pane_b: TextPane) -> None:
+        super().__init__(gutter)
+        self.session = session
+        self.gutter = gutter
+        self.panes = (pane_a, pane_b)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        gutter.installEventFilter(self)
+        for pane in self.panes:
+            pane.scrolled.connect(self.update)
+        for signal in (session.claims_changed, session.claim_links_changed,
+                       session.project_replaced, session.current_changed):
+            signal.connect(self.update)
+        self.setGeometry(gutter.rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.gutter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.setGeometry(self.gutter.rect())
+            self.raise_()
+        return False
+
+    def _y(self, pane: TextPane, claim: Claim) -> float:
+        top, bottom = pane.span_y(claim.start, claim.end)
+        top = min(top, bottom - 4)
+        offset = self.mapFromGlobal(pane.viewport().mapToGlobal(QPoint(0, 0))).y()
+        first_line_mid = top + min(bottom - top, pane.fontMetrics().lineSpacing() * 1.35) / 2
+        return float(first_line_mid + offset)
+
+    def bands(self) -> list[ClaimBand]:
+        project = self.session.project
+        if project is None:
+            return []
+        height = float(self.height())
+        out = []
+        for link in sorted(project.claim_links.values(), key=lambda cl: cl.id):
+            ends = [project.claims.get(link.source), project.claims.get(link.target)]
+            if ends[0] is None or ends[1] is None:
+                continue
+            by_doc = {c.doc: c for c in ends if c is not None}
+            a, b = by_doc.get(project.doc_a.id), by_doc.get(project.doc_b.id)
+            if a is None or b is None:
+                continue
+            ya, yb = self._y(self.panes[0], a), self._y(self.panes[1], b)
+            vis_a, vis_b = 0 <= ya <= height, 0 <= yb <= height
+            if not vis_a and not vis_b:
+                continue
+            out.append(ClaimBand(link, min(max(ya, 0.0), height), min(max(yb, 0.0), height),
+                                 not (vis_a and vis_b)))
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        project = self.session.project
+        if project is None:
+            return
+        current = self.session.current[1] if self.session.current[0] == CLAIM else ""
+        width = float(self.width())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPointSizeF(7.5)
+        font.setBold(True)
+        painter.setFont(font)
+        for band in self.bands():
+            rel = project.taxonomy.relation(band.link.relation)
+            color = QColor(rel.color if rel is not None else "#808080")
+            selected = current in (band.link.source, band.link.target)
+            path = QPainterPath(QPointF(0, band.ya))
+            path.cubicTo(QPointF(width / 2, band.ya), QPointF(width / 2, band.yb),
+                         QPointF(width, band.yb))
+            halo = QColor(self.palette().base().color())
+            halo.setAlpha(200)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(halo, 5.0 if selected else 3.8))
+            painter.drawPath(path)
+            style = Qt.PenStyle.DashLine if band.clamped else Qt.PenStyle.SolidLine
+            painter.setPen(QPen(color, 3.0 if selected else 1.8, style, Qt.PenCapStyle.RoundCap))
+            painter.drawPath(path)
+            painter.setBrush(color)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for x, y in ((2.5, band.ya), (width - 2.5, band.yb)):
+                painter.drawEllipse(QPointF(x, y), 2.8, 2.8)
+            mid = path.pointAtPercent(0.5)
+            badge = QRectF(mid.x() - 7, mid.y() - 7, 14, 14)
+            painter.setPen(QPen(halo, 1.0))
+            painter.drawEllipse(badge)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter,
+                             relation_badge(project, band.link.relation))
+        painter.end()

@@ -1,0 +1,437 @@
+"""Claim work wired into the main window: docks, actions and keys, clicks, context menu.
+
+One object joins the claim widgets (panel, editor, palette, pane highlights, gutter curves)
+to the window and turns keys and clicks into claim operations. Keyboard scheme: a claim
+type's key (1-6 by default) tags the selection; M marks the current claim as the source of a
+link and Shift+relation key links it to the current claim; J jumps to a partner; Alt+Right /
+Alt+Left step through claims, Alt+Shift+Right / Alt+Shift+Left through unlinked claims, T /
+Shift+T through aligned passages nobody has tagged yet; Shift+Del deletes the claim; F2
+edits it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
+
+from annotator.core import Claim, Project
+
+from . import claim_ops as ops
+from . import claim_queries as q
+from .claim_bands import ClaimLinkOverlay
+from .claim_editor import ClaimEditor
+from .claim_highlights import ClaimHighlighter, doc_id
+from .claim_panel import ClaimPanel
+from .commands import CLAIM
+from .taxonomy_palette import TaxonomyPalette, relation_key
+from .text_pane import TextPane
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class ClaimTools(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.view = window.view
+        self.panes: dict[str, TextPane] = {"A": self.view.pane_a, "B": self.view.pane_b}
+        self.marked = ""
+        self._jump: tuple[str, int] | None = None  # (origin claim, partner index)
+        self._press_current: tuple[str, str] = ("", "")
+        self.highlighter = ClaimHighlighter(self.session, self.panes)
+        self.bands = ClaimLinkOverlay(self.session, self.view.gutter, self.view.pane_a,
+                                      self.view.pane_b)
+        self.panel = ClaimPanel(self.session)
+        self.editor = ClaimEditor(self.session, self.selection_in)
+        self.palette = TaxonomyPalette(self.session)
+        self.marked_label = QLabel()
+        self.marked_label.setAccessibleName("Marked claim")
+        window.statusBar().addPermanentWidget(self.marked_label)
+        self.actions: dict[str, QAction] = {}
+        self.taxonomy_actions: list[QAction] = []
+        self.menu = QMenu("&Claims", window)
+        self._build_docks()
+        self._build_actions()
+        self._connect()
+        self.refresh_taxonomy()
+
+    # --- construction ----------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.window.addDockWidget(area, dock)
+        self.window.view_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def _build_docks(self) -> None:
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.window.setCorner(Qt.Corner.BottomRightCorner, right)  # editor gets full height
+        self.palette_dock = self._dock("Claim Types", "claimTypesDock", self.palette, right)
+        self.editor_dock = self._dock("Claim", "claimDock", self.editor, right)
+        self.panel_dock = self._dock("Claims", "claimsDock", self.panel,
+                                     Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.window.resizeDocks([self.palette_dock, self.editor_dock], [330, 470],
+                                Qt.Orientation.Vertical)
+        self.window.resizeDocks([self.editor_dock], [340], Qt.Orientation.Horizontal)
+        links_dock = getattr(self.window, "links_dock", None)
+        if isinstance(links_dock, QDockWidget):
+            self.window.tabifyDockWidget(links_dock, self.panel_dock)
+            self.panel_dock.raise_()
+
+    def _action(self, name: str, text: str, slot: Callable[[], object],
+                shortcut: str = "", tip: str = "") -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        label = text.replace("&", "").rstrip("…")
+        action.setToolTip(f"{tip or label}" + (f" ({shortcut})" if shortcut else ""))
+        action.setStatusTip(tip or label)
+        action.triggered.connect(lambda _checked=False: self._guard(slot))
+        self.window.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        a("mark", "&Mark as Link Source", self.mark_current, "M",
+          "Mark the current claim; then select a claim in the other article and press "
+          "Shift+relation key to link them")
+        a("jump", "&Jump to Partner", self.jump_to_partner, "J",
+          "Go to the claim linked to this one (again: the next partner)")
+        a("next_claim", "&Next Claim", lambda: self.step_claim(1), "Alt+Right")
+        a("prev_claim", "&Previous Claim", lambda: self.step_claim(-1), "Alt+Left")
+        a("next_unlinked", "Next &Unlinked Claim", lambda: self.step_unlinked(1),
+          "Alt+Shift+Right")
+        a("prev_unlinked", "Previous Unlinked Claim", lambda: self.step_unlinked(-1),
+          "Alt+Shift+Left")
+        a("next_untagged", "Next Un&tagged Aligned Passage", lambda: self.step_untagged(1), "T",
+          "Jump to the next aligned passage of the focused article with no claim in it")
+        a("prev_untagged", "Previous Untagged Aligned Passage", lambda: self.step_untagged(-1),
+          "Shift+T")
+        a("edit", "&Edit Claim", self.edit_current, "F2", "Go to the claim editor")
+        a("delete", "&Delete Claim", self.delete_current, "Shift+Del",
+          "Delete the current claim and its links")
+        self.tag_menu = QMenu("&Tag Selection As", self.window)
+        self.link_menu = QMenu("&Link Marked Claim to Current As", self.window)
+        self.menu.addMenu(self.tag_menu)
+        self.menu.addSeparator()
+        for name in ("mark",):
+            self.menu.addAction(self.actions[name])
+        self.menu.addMenu(self.link_menu)
+        self.menu.addAction(self.actions["jump"])
+        self.menu.addSeparator()
+        for name in ("next_claim", "prev_claim", "next_unlinked", "prev_unlinked",
+                     "next_untagged", "prev_untagged"):
+            self.menu.addAction(self.actions[name])
+        self.menu.addSeparator()
+        self.menu.addActions([self.actions["edit"], self.actions["delete"]])
+        bar = self.window.menuBar()
+        bar.insertMenu(self.window.view_menu.menuAction(), self.menu)
+
+    def refresh_taxonomy(self) -> None:
+        """(Re)build the per-type and per-relation actions from the project's taxonomy."""
+        for action in self.taxonomy_actions:
+            self.window.removeAction(action)
+            action.deleteLater()
+        self.taxonomy_actions = []
+        self.tag_menu.clear()
+        self.link_menu.clear()
+        project = self.session.project
+        if project is not None:
+            for ct in project.taxonomy.claim_types:
+                act = self._action(f"tag:{ct.id}", ct.label, partial(self.tag, ct.id),
+                                   ct.shortcut, f"Tag the selection as {ct.label}")
+                self.tag_menu.addAction(act)
+                self.taxonomy_actions.append(act)
+            for rel in project.taxonomy.relations:
+                act = self._action(f"link:{rel.id}", rel.label,
+                                   partial(self.link_marked, rel.id),
+                                   relation_key(rel.shortcut),
+                                   f"Link the marked claim to the current one: {rel.label}")
+                self.link_menu.addAction(act)
+                self.taxonomy_actions.append(act)
+        self.palette.refresh()
+        self.panel.refresh_taxonomy()
+        self._update_actions()
+
+    def _connect(self) -> None:
+        s = self.session
+        s.project_replaced.connect(self._on_project_replaced)
+        s.current_changed.connect(self._on_current_changed)
+        s.claims_changed.connect(lambda _ids: self._on_claims_changed())
+        self.palette.tag_requested.connect(lambda t: self._guard(lambda: self.tag(t)))
+        self.palette.link_requested.connect(lambda r: self._guard(lambda: self.link_marked(r)))
+        self.editor.message.connect(self.say)
+        self.editor.jump_requested.connect(lambda cid: self.session.select(CLAIM, cid))
+        for side, pane in self.panes.items():
+            pane.viewport().installEventFilter(self)
+            pane.offset_clicked.connect(lambda off, sd=side: self._on_clicked(sd, off))
+            pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            pane.customContextMenuRequested.connect(
+                lambda pos, sd=side: self._popup(sd, pos))
+
+    # --- helpers ---------------------------------------------------------------------------
+    def say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 8000)
+
+    def _guard(self, slot: Callable[[], object]) -> None:
+        """Run a user command; a refused edit becomes a status-bar message, not a crash."""
+        try:
+            slot()
+        except ops.ClaimEditError as exc:
+            self.say(str(exc))
+
+    def current_claim(self) -> Claim | None:
+        project = self.session.project
+        kind, item_id = self.session.current
+        return project.claims.get(item_id) if project is not None and kind == CLAIM else None
+
+    def _project(self) -> Project:
+        if self.session.project is None:
+            raise ops.ClaimEditError("Open a pair of articles first.")
+        return self.session.project
+
+    def side_of(self, claim: Claim) -> str:
+        return "A" if claim.doc == self._project().doc_a.id else "B"
+
+    def selection_in(self, side: str) -> tuple[int, int] | None:
+        return self.panes[side].selected_span()
+
+    def _target_selection(self) -> tuple[str, tuple[int, int]] | None:
+        """The selection to tag: the focused pane's, else the only pane with one."""
+        for side, pane in self.panes.items():
+            span = pane.selected_span()
+            if pane.hasFocus() and span is not None:
+                return side, span
+        found = [(side, span) for side, pane in self.panes.items()
+                 if (span := pane.selected_span()) is not None]
+        return found[0] if len(found) == 1 else None
+
+    # --- commands ----------------------------------------------------------------------------
+    def tag(self, type_id: str) -> str:
+        target = self._target_selection()
+        if target is None:
+            raise ops.ClaimEditError("Select the claim's text in one article, then press "
+                                     "its type's key.")
+        side, (start, end) = target
+        claim_id = ops.add_claim(self.session, doc_id(self._project(), side), start, end,
+                                 type_id)
+        self.panes[side].clear_selection()
+        self.say(f"Tagged {claim_id}. M marks it for linking; F2 edits it.")
+        return claim_id
+
+    def mark_current(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            raise ops.ClaimEditError("Select a claim first (click it, or Alt+Right).")
+        self.marked = claim.id
+        self._show_marked()
+        other = "B" if self.side_of(claim) == "A" else "A"
+        self.say(f"{claim.id} marked. Select its partner in {other} and press Shift+relation "
+                 "key (Shift+S same claim, Shift+P paraphrased…).")
+
+    def link_marked(self, relation: str) -> str:
+        claim = self.current_claim()
+        project = self._project()
+        if not self.marked or self.marked not in project.claims:
+            raise ops.ClaimEditError("Mark a claim first (M), then select its partner.")
+        if claim is None:
+            raise ops.ClaimEditError("Select the partner claim in the other article.")
+        link_id = ops.link_claims(self.session, self.marked, claim.id, relation)
+        self.say(f"Linked {self.marked} → {claim.id}: "
+                 f"{ops.relation_label(project.taxonomy, relation)}.")
+        return link_id
+
+    def jump_to_partner(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            raise ops.ClaimEditError("Select a claim first.")
+        project = self._project()
+        if self._jump is not None:
+            origin, index = self._jump
+            others = q.partners(project, origin) if origin in project.claims else []
+            if index < len(others) and others[index].id == claim.id:
+                nxt = index + 1
+                target = others[nxt].id if nxt < len(others) else origin
+                self._select(target)
+                self._jump = (origin, nxt) if nxt < len(others) else None
+                return
+        others = q.partners(project, claim.id)
+        if not others:
+            raise ops.ClaimEditError(f"{claim.id} is not linked to any claim.")
+        self._select(others[0].id)
+        self._jump = (claim.id, 0) if len(others) > 1 else None
+
+    def _select(self, claim_id: str) -> None:
+        jump = self._jump
+        self.session.select(CLAIM, claim_id)
+        self._jump = jump
+
+    def step_claim(self, direction: int) -> None:
+        project = self._project()
+        found = q.step(q.claims_in_order(project), project, self.current_claim(), direction)
+        if found is None:
+            raise ops.ClaimEditError("There are no claims yet.")
+        self.session.select(CLAIM, found.id)
+
+    def step_unlinked(self, direction: int) -> None:
+        found = q.next_unlinked(self._project(), self.current_claim(), direction)
+        if found is None:
+            raise ops.ClaimEditError("Every claim is linked.")
+        self.session.select(CLAIM, found.id)
+
+    def step_untagged(self, direction: int) -> None:
+        project = self._project()
+        pane = self.panes["B"] if self.panes["B"].hasFocus() else self.panes["A"]
+        cursor = pane.textCursor()
+        after = pane.cp_pos(cursor.selectionEnd() if direction > 0 else cursor.selectionStart())
+        found = q.next_untagged(project, pane.side, after - (1 if direction > 0 else 0),
+                                direction)
+        if found is None:
+            raise ops.ClaimEditError(f"Every aligned passage of {pane.side} has a claim.")
+        self.session.select("", "")
+        self.view.reveal_passage(pane.side, *found)
+        pane.setFocus()
+        self.say("Untagged aligned passage selected: press a type's key to tag all of it, "
+                 "or select the claim inside it.")
+
+    def edit_current(self) -> None:
+        if self.current_claim() is None:
+            raise ops.ClaimEditError("Select a claim first.")
+        self.editor_dock.show()
+        self.editor_dock.raise_()
+        self.editor.type_combo.setFocus()
+
+    def delete_current(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            raise ops.ClaimEditError("Select a claim first.")
+        ops.remove_claim(self.session, claim.id)
+        self.say(f"Deleted {claim.id} (Ctrl+Z brings it back).")
+
+    # --- reacting to the session -------------------------------------------------------------
+    def _on_project_replaced(self) -> None:
+        self.marked = ""
+        self._jump = None
+        self._show_marked()
+        self.refresh_taxonomy()
+
+    def _on_claims_changed(self) -> None:
+        project = self.session.project
+        if self.marked and (project is None or self.marked not in project.claims):
+            self.marked = ""
+        self._show_marked()
+        self._update_actions()
+
+    def _show_marked(self) -> None:
+        self.marked_label.setText(f"Linking from {self.marked}" if self.marked else "")
+
+    def _update_actions(self) -> None:
+        has_claim = self.current_claim() is not None
+        has_project = self.session.project is not None
+        for name in ("mark", "jump", "edit", "delete"):
+            self.actions[name].setEnabled(has_claim)
+        for name in ("next_claim", "prev_claim", "next_unlinked", "prev_unlinked",
+                     "next_untagged", "prev_untagged"):
+            self.actions[name].setEnabled(has_project)
+
+    def _on_current_changed(self, kind: str, item_id: str) -> None:
+        self._jump = None if kind != CLAIM else self._jump
+        self._update_actions()
+        claim = self.current_claim()
+        if claim is None:
+            return
+        side = self.side_of(claim)
+        others = q.partners(self._project(), claim.id)
+        with self.view.sync.suspended():
+            self.panes[side].center_on(claim.start, claim.end)
+            if others:
+                self.panes["B" if side == "A" else "A"].center_on(others[0].start, others[0].end)
+        self.window.statusBar().showMessage(
+            f"{claim.id}: {ops.type_label(self._project().taxonomy, claim.type)}"
+            f" — {len(others)} linked claim{'s' if len(others) != 1 else ''}", 6000)
+
+    # --- mouse ---------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            self._press_current = self.session.current
+        return False
+
+    def _on_clicked(self, side: str, offset: int) -> None:
+        """A click selects the innermost claim there; clicking again walks outwards and
+        finally to the alignment link (which the comparison view has already selected)."""
+        project = self.session.project
+        if project is None:
+            return
+        hits = q.claims_at(project, doc_id(project, side), offset)
+        if not hits:
+            return
+        ids = [c.id for c in hits]
+        before_kind, before_id = self._press_current
+        if before_kind == CLAIM and before_id in ids:
+            index = ids.index(before_id) + 1
+            if index >= len(ids):
+                return  # leave the link selected, as the comparison view chose
+        else:
+            index = 0
+        self.session.select(CLAIM, ids[index])
+
+    def context_menu(self, side: str, pos: QPoint) -> QMenu:
+        """The pane's menu at `pos`: copy, tag the selection, and the claim under the mouse."""
+        pane = self.panes[side]
+        menu = pane.createStandardContextMenu(pos)
+        project = self.session.project
+        if project is None:
+            return menu
+        menu.addSeparator()
+        tag = menu.addMenu("Tag Selection As")
+        tag.setEnabled(pane.selected_span() is not None)
+        for act in self.tag_menu.actions():
+            tag.addAction(act)
+        hits = q.claims_at(project, doc_id(project, side), pane.offset_at(pos))
+        for claim in hits:
+            sub = menu.addMenu(f"Claim {claim.id} "
+                               f"({ops.type_label(project.taxonomy, claim.type)})")
+            retype = sub.addMenu("Change Type")
+            for ct in project.taxonomy.claim_types:
+                act = retype.addAction(ct.label)
+                act.setCheckable(True)
+                act.setChecked(ct.id == claim.type)
+                act.triggered.connect(lambda _c=False, cid=claim.id, t=ct.id: self._guard(
+                    lambda: ops.set_claim_type(self.session, cid, t)))
+            sub.addAction("Mark as Link Source").triggered.connect(
+                lambda _c=False, cid=claim.id: self._mark(cid))
+            if self.marked and self.marked in project.claims and \
+                    project.claims[self.marked].doc != claim.doc:
+                link = sub.addMenu(f"Link {self.marked} to This As")
+                for rel in project.taxonomy.relations:
+                    link.addAction(rel.label).triggered.connect(
+                        lambda _c=False, cid=claim.id, r=rel.id: self._guard(
+                            lambda: ops.link_claims(self.session, self.marked, cid, r)))
+            for other in q.partners(project, claim.id):
+                sub.addAction(f"Go to Partner {other.id}").triggered.connect(
+                    lambda _c=False, oid=other.id: self.session.select(CLAIM, oid))
+            sub.addAction("Delete Claim").triggered.connect(
+                lambda _c=False, cid=claim.id: self._guard(
+                    lambda: ops.remove_claim(self.session, cid)))
+        return menu
+
+    def _mark(self, claim_id: str) -> None:
+        self.session.select(CLAIM, claim_id)
+        self._guard(self.mark_current)
+
+    def _popup(self, side: str, pos: QPoint) -> None:
+        menu = self.context_menu(side, pos)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.panes[side].mapToGlobal(pos))

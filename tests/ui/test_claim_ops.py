@@ -1,0 +1,99 @@
+"""Claim operations over a real Session: each is one undo step and keeps the project valid."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from annotator.core import Document, new_project, project_to_bytes, read_project
+from annotator.ui import claim_ops as ops
+from annotator.ui import claim_queries as q
+from annotator.ui.session import Session
+
+TEXT_A = "Officials said 12 percent of funds 😀 were cut. \"We will recover\", the mayor said."
+TEXT_B = "About 15 percent of funds were cut, officials said. The mayor promised a recovery."
+
+
+@pytest.fixture
+def session(qtbot: QtBot) -> Iterator[Session]:
+    s = Session()
+    s.set_project(new_project(Document.from_text("A", TEXT_A), Document.from_text("B", TEXT_B)),
+                  None)
+    yield s
+    s.undo_stack.cleanChanged.disconnect()  # the stack outlives the session's Python side
+
+
+def span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def test_tag_trims_fills_defaults_and_undoes(session: Session) -> None:
+    seen: list[list[str]] = []
+    session.claims_changed.connect(seen.append)
+    start, end = span(TEXT_A, "12 percent of funds")
+    cid = ops.add_claim(session, "A", start - 1, end + 1, "statistic")  # sloppy selection
+    claim = session.project.claims[cid]  # type: ignore[union-attr]
+    assert (claim.start, claim.end, claim.exact) == (start, end, "12 percent of funds")
+    assert claim.attrs == {"verification": "unchecked"}
+    assert session.current == ("claim", cid)
+    assert seen == [[cid]]
+    session.undo_stack.undo()
+    assert cid not in session.project.claims  # type: ignore[union-attr]
+    session.undo_stack.redo()
+    assert session.project.claims[cid] == claim  # type: ignore[union-attr]
+
+
+def test_bad_requests_raise_for_the_user(session: Session) -> None:
+    with pytest.raises(ops.ClaimEditError):
+        ops.add_claim(session, "A", 3, 3, "quote")
+    with pytest.raises(ops.ClaimEditError):
+        ops.add_claim(session, "A", 0, 5, "no-such-type")
+    a1 = ops.add_claim(session, "A", 0, 9, "attribution")
+    a2 = ops.add_claim(session, "A", 15, 25, "statistic")
+    with pytest.raises(ops.ClaimEditError, match="both in A"):
+        ops.link_claims(session, a1, a2, "same")
+    assert session.undo_stack.count() == 2
+
+
+def test_edit_link_delete_round_trip(session: Session) -> None:
+    a = ops.add_claim(session, "A", *span(TEXT_A, "12 percent of funds 😀 were cut"), "statistic")
+    b = ops.add_claim(session, "B", *span(TEXT_B, "15 percent of funds were cut"), "statistic")
+    ops.set_claim_attribute(session, a, "source", "city budget office")
+    ops.set_claim_note(session, b, "  rounded up?  ")
+    ops.set_claim_type(session, b, "factual")
+    link = ops.link_claims(session, a, b, "number-changed")
+    assert ops.link_claims(session, b, a, "paraphrase") == link  # relinking retypes
+    project = session.project
+    assert project is not None
+    assert project.claim_links[link].relation == "paraphrase"
+    assert project.claims[b].note == "rounded up?"
+    assert q.partners(project, a) == [project.claims[b]]
+    ops.move_claim(session, a, *span(TEXT_A, "12 percent"))
+    assert project.claims[a].exact == "12 percent"
+    assert read_project(project_to_bytes(project)) == project
+    depth = session.undo_stack.count()
+    ops.remove_claim(session, a)
+    assert a not in project.claims and not project.claim_links
+    session.undo_stack.undo()  # claim and its link come back together
+    assert project.claim_links[link].source == a
+    assert session.undo_stack.count() == depth + 1
+    for _ in range(depth + 1):
+        session.undo_stack.undo()
+    assert not project.claims and not project.claim_links
+
+
+def test_navigation_queries(session: Session) -> None:
+    project = session.project
+    assert project is not None
+    outer = ops.add_claim(session, "A", *span(TEXT_A, "Officials said 12 percent"), "attribution")
+    inner = ops.add_claim(session, "A", *span(TEXT_A, "12 percent"), "statistic")
+    b = ops.add_claim(session, "B", *span(TEXT_B, "15 percent"), "statistic")
+    assert [c.id for c in q.claims_in_order(project)] == [outer, inner, b]
+    assert [c.id for c in q.claims_at(project, "A", TEXT_A.index("12"))] == [inner, outer]
+    ops.link_claims(session, inner, b, "number-changed")
+    first = q.next_unlinked(project, None)
+    assert first is not None and first.id == outer
+    assert q.next_unlinked(project, first) == first  # wraps: the only unlinked claim

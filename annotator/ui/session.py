@@ -19,6 +19,7 @@ Signals:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -348,13 +349,24 @@ class Session(QObject):
         if project is None:
             return []
         doc = project.doc_a if side == "A" else project.doc_b
-        covered = sorted((s.start, s.end) for lk in project.links.values()
-                         if lk.status is not LinkStatus.REJECTED
-                         for s in (lk.a if side == "A" else lk.b))
+        # covered ranges merged into disjoint sorted runs, then one bisection per sentence
+        runs: list[list[int]] = []
+        for start, end in sorted((s.start, s.end) for lk in project.links.values()
+                                 if lk.status is not LinkStatus.REJECTED
+                                 for s in (lk.a if side == "A" else lk.b)):
+            if runs and start <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
+        ends = [r[1] for r in runs]
         out = []
         for seg in doc.sentences:
-            hit = sum(max(0, min(seg.end, e) - max(seg.start, s)) for s, e in covered
-                      if s < seg.end and e > seg.start)
+            hit = 0
+            for i in range(bisect_right(ends, seg.start), len(runs)):
+                start, end = runs[i]
+                if start >= seg.end:
+                    break
+                hit += min(seg.end, end) - max(seg.start, start)
             if hit * 2 < seg.end - seg.start:
                 out.append((seg.start, seg.end))
         return out

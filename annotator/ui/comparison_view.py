@@ -37,6 +37,9 @@ class ComparisonView(QWidget):
         for pane in (self.pane_a, self.pane_b):
             pane.set_reading_font(font)
             pane.setMinimumWidth(220)
+            pane.setPlaceholderText(
+                f"Article {pane.side}\n\nOpen two articles with File ▸ Open Pair (Ctrl+O), "
+                "drop two files on this window, or open a saved project (Ctrl+Shift+O).")
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

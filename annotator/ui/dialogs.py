@@ -55,3 +55,10 @@ def ask_unsaved(parent: QWidget, name: str) -> Unsaved:
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
+
+
+def show_info(parent: QWidget, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setStyleSheet("QLabel { font-family: monospace; }")
+    box.exec()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
             lambda msg: dialogs.show_error(self, "Alignment failed", msg))
         self.threshold.threshold_requested.connect(self._on_threshold_requested)
         self._on_project_replaced()
+        self._restore_layout()
 
     # --- construction ------------------------------------------------------------------
     def _action(self, name: str, text: str, slot: Callable[[], object],
@@ -159,6 +160,8 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, sc=scheme: self.set_theme(sc))
             group.addAction(act)
         self.view_menu = view
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction("&Keyboard Shortcuts", self.show_shortcuts)
 
         bar = QToolBar("Main toolbar")
         bar.setObjectName("mainToolbar")
@@ -180,6 +183,11 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         self.threshold = ThresholdControl()
         bar.addWidget(self.threshold)
+        for name, short in (("open_pair", "Open"), ("prev_link", "◀ Prev"), ("next_link", "Next ▶"),
+                            ("accept", "✓ Accept"), ("reject", "✗ Reject"),
+                            ("link_selection", "Link"), ("remove_link", "Remove"),
+                            ("sync_scroll", "Sync scroll"), ("undo", "Undo"), ("redo", "Redo")):
+            acts[name].setIconText(short)  # what a text-only toolbar button shows
         self.addToolBar(bar)
         self.toolbar = bar
 
@@ -377,6 +385,12 @@ class MainWindow(QMainWindow):
         view.reveal_passage(pane.side, *found)
         pane.setFocus()
 
+    def show_shortcuts(self) -> None:
+        lines = [f"{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<14}"
+                 f"{act.text().replace('&', '')}"
+                 for act in self.actions_by_name.values() if not act.shortcut().isEmpty()]
+        dialogs.show_info(self, "Keyboard shortcuts", "\n".join(lines))
+
     # --- other slots ---------------------------------------------------------------------
     def _on_threshold_requested(self, value: float) -> None:
         if self.session.project is not None and value != self.session.settings.threshold:
@@ -414,8 +428,19 @@ class MainWindow(QMainWindow):
                            "Drop two article files (A, then B) or one project .xml file.")
         return False
 
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            settings = QSettings()
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/state", self.saveState())
             self.session.shutdown()
             event.accept()
         else:

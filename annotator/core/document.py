@@ -49,7 +49,9 @@ class Document:
         """Load a plain-text or Markdown file; raises DocumentLoadError with a user message."""
         path = Path(path)
         if path.suffix.lower() not in {"", ".txt", ".text", ".md", ".markdown"}:
-            raise DocumentLoadError(f"{path.name}: only plain text and Markdown files can be opened for now.")
+            raise DocumentLoadError(
+                f"{path.name}: only plain text and Markdown files can be opened for now."
+            )
         decoded = read_text_file(path)
         return cls(doc_id, decoded.text, _first_line(decoded.text), str(path), decoded.encoding)
 

@@ -3,16 +3,19 @@
 Sentence boundaries come from pysbd (best measured on news: abbreviations such as U.S., Jan.,
 Dr., and quotations that end sentences). Every line is its own block, so headlines and
 subheadings without final punctuation never run into the next sentence; hard-wrapped
-paragraphs are joined first. pysbd is superlinear on long strings, so blocks are fed in
-bounded pieces.
+paragraphs are joined first. pysbd is slow (about 0.1 MB/s) and superlinear on long strings,
+so blocks are bounded and `segment_fast` runs pysbd only where a boundary is in doubt, with
+the same result as `pysbd_split` (the plain reference, kept for tests and comparison).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+
+from .segment_fast import make_fast_split
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _MAX_BLOCK = 4000  # pysbd cost grows faster than linearly with string length
@@ -33,8 +36,8 @@ class Segment:
         return self.end - self.start
 
 
-class SentenceSplitter(Protocol):
-    def __call__(self, block: str) -> list[str]: ...
+SentenceSplitter = Callable[[str], list[str]]
+"""Sentence texts of one block (a line or hard-wrapped paragraph), in order."""
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +48,20 @@ def _pysbd_segmenter():  # type: ignore[no-untyped-def]
 
 
 def pysbd_split(block: str) -> list[str]:
-    """Sentences of one block as pysbd sees them (texts, not offsets)."""
+    """Sentences of one block as plain pysbd sees them (texts, not offsets): the reference."""
     return [s for s in _pysbd_segmenter().segment(block) if s.strip()]
+
+
+def _pysbd_process(block: str) -> list[str]:
+    """pysbd's sentence texts without `Segmenter`'s span search (one regex per sentence)."""
+    from pysbd.processor import Processor
+
+    sents: list[str] = Processor(block, _pysbd_segmenter().language_module).process()
+    return sents
+
+
+fast_split: SentenceSplitter = make_fast_split(_pysbd_process)
+"""The default: the same sentences as `pysbd_split`, running pysbd only where needed."""
 
 
 def paragraphs(text: str) -> list[Segment]:
@@ -55,7 +70,7 @@ def paragraphs(text: str) -> list[Segment]:
         pieces = [(m.start(), m.end()) for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text)]
     else:
         pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    result = []
+    result: list[Segment] = []
     for start, end in pieces:
         seg = _trim(text, start, end)
         if seg is not None:
@@ -100,7 +115,7 @@ def _blocks(text: str, para: Segment) -> list[tuple[int, int]]:
     return out
 
 
-def sentences(text: str, split: SentenceSplitter = pysbd_split) -> list[Segment]:
+def sentences(text: str, split: SentenceSplitter = fast_split) -> list[Segment]:
     """Sentence ranges in document order, trimmed of surrounding whitespace."""
     result: list[Segment] = []
     for para in paragraphs(text):
@@ -108,11 +123,13 @@ def sentences(text: str, split: SentenceSplitter = pysbd_split) -> list[Segment]
             block = text[start:end].replace("\n", " ")  # same length: offsets stay valid
             safe = _PYSBD_MARKERS.sub(" ", block)
             cursor = 0
-            for sent in split(safe):
+            for sent in split(safe.strip()):  # edge spaces would change pysbd's answer
                 piece = sent.strip()
                 found = safe.find(piece, cursor) if piece else -1
                 if found < 0:
                     continue
+                if safe[cursor:found].strip():  # pysbd dropped text here: never lose it
+                    _add(result, text, start + cursor, start + found, para.paragraph)
                 _add(result, text, start + found, start + found + len(piece), para.paragraph)
                 cursor = found + len(piece)
             if cursor == 0 or safe[cursor:].strip():

@@ -62,7 +62,10 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedText:
             try:
                 return DecodedText(data.decode(encoding), encoding)
             except UnicodeDecodeError as exc:
-                raise DocumentLoadError(f"{name}: starts with a {encoding} mark but is not valid {encoding} ({exc.reason}).") from exc
+                raise DocumentLoadError(
+                    f"{name}: starts with a {encoding} mark but is not valid {encoding} "
+                    f"({exc.reason})."
+                ) from exc
     if not data.strip():
         raise DocumentLoadError(f"{name}: the file is empty.")
     if _looks_binary(data):
@@ -89,7 +92,10 @@ def read_text_file(path: str | Path) -> DecodedText:
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise DocumentLoadError(f"{path.name}: {size / 1e6:.0f} MB is over the {MAX_INPUT_BYTES // 2**20} MiB limit.")
+            raise DocumentLoadError(
+                f"{path.name}: {size / 1e6:.0f} MB is over the "
+                f"{MAX_INPUT_BYTES // 2**20} MiB limit."
+            )
         data = path.read_bytes()
     except IsADirectoryError as exc:
         raise DocumentLoadError(f"{path}: is a folder, not a file.") from exc

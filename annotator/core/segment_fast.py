@@ -1,0 +1,308 @@
+"""pysbd's sentences at a fraction of its cost, without replacing it.
+
+pysbd runs ~100 regex passes per call (and a quadratic abbreviation scan), about 0.1 MB/s.
+Most of its decisions are local, so a block is cut where pysbd certainly splits and where
+nothing it does can reach across the cut: after a plain word of two or more letters (not one
+of pysbd's abbreviations) ending in . ! or ?, before a capital, outside every span pysbd
+pairs up (quotes, brackets, parentheses, "--" dashes, quotations that start a sentence).
+Pieces between cuts that hold one sentence by construction skip pysbd; the rest go to pysbd,
+cached. Blocks with anything pysbd treats block-wide (list items, leading apostrophes,
+backslashes, its marker characters, ...) go to pysbd whole. `fast_split(block)` returns the
+same stripped sentences as plain pysbd on that block (tests compare them on news text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from pysbd.between_punctuation import BetweenPunctuation as _BP
+from pysbd.exclamation_words import ExclamationWords
+from pysbd.lang.common.common import Common
+from pysbd.lang.common.standard import Standard
+from pysbd.lists_item_replacer import ListItemReplacer
+
+# Masked before " I ", " I'm", " I'll", lower case, digits, "(". Those ending in "i" or "i?v"
+# are left out: pysbd can unmask them again ("I." / "i.v." before a sentence starter).
+_ABBREVIATIONS = frozenset(
+    a for a in Standard.Abbreviation.ABBREVIATIONS if not re.search(r"i$|i.v$", a)
+) - frozenset(
+    Standard.Abbreviation.PREPOSITIVE_ABBREVIATIONS + Standard.Abbreviation.NUMBER_ABBREVIATIONS
+)
+_NUMBER_ABBREVIATIONS = frozenset(Standard.Abbreviation.NUMBER_ABBREVIATIONS) - frozenset(
+    Standard.Abbreviation.PREPOSITIVE_ABBREVIATIONS
+)
+_ANY_ABBREVIATION = frozenset(
+    Standard.Abbreviation.ABBREVIATIONS
+    + Standard.Abbreviation.PREPOSITIVE_ABBREVIATIONS
+    + Standard.Abbreviation.NUMBER_ABBREVIATIONS
+)
+_ABBR_NEXT = re.compile(r"[a-z\d(]|I\s|I'm|I'll")
+_TERMINALS = "。．.！!?？"
+
+# Anything whose effect in pysbd is not local to a sentence, matched on the raw block: then the
+# whole block goes to pysbd. Supersets of list items (numbered, lettered, roman), numbered
+# references, backslashes and braces (pysbd's escaping quirks) and pysbd's own markers; also
+# a block starting with "'" or "?!"-style double punctuation. Digit patterns only run when
+# the block has a digit (a long alternation scans slowly in `re`).
+_BLOCKWIDE = re.compile(r"[\\{}\r\n∮ȹ☉☈☇☄ƪ♟♝☏⌬♬♭∯ȸ♨☝✂⎋ᓰᓱᓳᓴᓷᓸ&]|\s[a-z]\.|^[a-z]\.")
+_DIGIT = re.compile(r"\d")
+_BLOCKWIDE_DIGITS = re.compile(
+    r"[\s\-⁃]\d{1,2}\.[\s)]|^\d{1,2}\.[\s)]"  # numbered list item "1. " / "1.)"
+    r"|\d\)\s"  # numbered list item "1) "
+    r"|\.\d(?<=[^\d\s]..)|\.\["  # numbered reference "word.12 "
+)
+_LETTER_ITEM = re.compile(r"(?:[\s(]|^)([a-z]+)\)")  # "(a)" "iv)"
+_LIST_LETTERS = frozenset(ListItemReplacer.ROMAN_NUMERALS + ListItemReplacer.LATIN_NUMERALS)
+_EXCLAMATION_WORDS = re.compile(ExclamationWords.EXCLAMATION_REGEX)
+
+
+def _blockwide(block: str) -> bool:
+    if block[0] in "?!'" or _BLOCKWIDE.search(block):
+        return True
+    if _DIGIT.search(block) and _BLOCKWIDE_DIGITS.search(block):
+        return True
+    if ")" in block and any(m.group(1) in _LIST_LETTERS for m in _LETTER_ITEM.finditer(block)):
+        return True
+    if ("!" in block or "ǃ" in block) and _EXCLAMATION_WORDS.search(block):
+        return True
+    return '"' in block and _PARENS_IN_QUOTES.search(block) is not None
+
+
+_PARENS_IN_QUOTES = re.compile(Common.PARENS_BETWEEN_DOUBLE_QUOTES_REGEX)
+
+# pysbd's between-punctuation regexes, in its order: periods inside their matches are masked.
+# Straight single quotes come first, but pysbd skips them when the block has a word with a
+# leading apostrophe and no quote before a space: decided per block, passed in as `single`.
+_SINGLE = re.compile(_BP.BETWEEN_SINGLE_QUOTES_REGEX)
+_LEADING_APOSTROPHE = re.compile(_BP.WORD_WITH_LEADING_APOSTROPHE)
+_QUOTE_SPACE = re.compile(r"'\s")
+_SINGLE_OPENER = re.compile(r"\s'")
+
+
+def _pairs_single(text: str) -> bool:
+    """pysbd's block-wide choice: whether it masks terminals between straight single quotes
+    (decided after it appends a marker to text that does not end in punctuation)."""
+    if text[-1] not in _TERMINALS:
+        text += "ȸ"
+    return not (_LEADING_APOSTROPHE.search(text) and not _QUOTE_SPACE.search(text))
+
+
+_PAIRED = tuple(
+    (trigger, re.compile(pattern))
+    for trigger, pattern in (
+        ("‘", _BP.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX),
+        ('"', _BP.BETWEEN_DOUBLE_QUOTES_REGEX_2),
+        ("[", _BP.BETWEEN_SQUARE_BRACKETS_REGEX_2),
+        ("(", _BP.BETWEEN_PARENS_REGEX_2),
+        ("«", _BP.BETWEEN_QUOTE_ARROW_REGEX_2),
+        ("--", _BP.BETWEEN_EM_DASHES_REGEX_2),
+        ("“", _BP.BETWEEN_QUOTE_SLANTED_REGEX_2),
+    )
+)
+_PAIR_TRIGGERS = re.compile(r"[‘\"\[(«“（「']|--")
+# pysbd's sentence regex lets a sentence that starts with an opener run to the closer; a
+# sentence can start at the block start or after a terminal or closer (and spaces).
+_OPENER_AT_START = re.compile(r"[。．.！!?？）」)'\"”]\s*[（「('\"“]|^\s*[（「('\"“]")
+_CLOSER = {"（": "）", "「": "」", "(": ")", '"': '"', "“": "”"}
+
+# A certain boundary: a word of two or more letters (not one of pysbd's abbreviations before a
+# period), one terminal, spaces, then a capital that is not an initial, a quote or "--".
+_CUT = re.compile(r"[.!?]( +(?=[\"“]?[A-Z](?!\.)|--|_|[a-z])|(?=[\"“]))")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|_+")
+_I_NEXT = re.compile(r"\sI(?:\s|'m|'ll)")
+# pysbd also splits after a quotation closing on a masked terminal: `?" Then`.
+_QUOTE_CUT = re.compile(r"[.!?][\"”]( )(?=[A-Z](?!\.))")
+_QUOTE_AT_END = re.compile(Common.QUOTATION_AT_END_OF_SENTENCE_REGEX)
+_TERMINAL = re.compile(f"[{_TERMINALS}]")
+# Prepositive abbreviations pysbd always masks before a space (Mr. Dr. St.); not "v"/"vs",
+# which a later rule can unmask.
+_PREPOSITIVE_ALL = frozenset(Standard.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
+_PREPOSITIVE = _PREPOSITIVE_ALL - {"v", "vs"}
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WORDCHARS = _ASCII_LETTERS | frozenset("0123456789_")
+_INITIALS = frozenset("ABCDEFGHJKLMNOPQRSTUVWXYZ")  # not "I": "I. The" is unmasked again
+
+
+def _masked(piece: str, t: int) -> bool:
+    """Whether pysbd masks the terminal at `t` whatever the rest of the block says."""
+    c, prev, nxt = piece[t], piece[t - 1 : t], piece[t + 1 : t + 2]
+    after = piece[t + 2 : t + 3]
+    if c == "!":
+        return prev not in ("!", "?") and (
+            nxt in ("'", '"')
+            or (nxt.isspace() and after.islower() and after.isascii())
+            or (nxt == "," and after.isspace() and piece[t + 3 : t + 4] in _LOWER)
+        )
+    if c == "?":
+        return prev not in ("!", "?") and nxt in ("'", '"')
+    if c != "." or not nxt:
+        return False
+    if nxt.isdecimal() or (prev.isdecimal() and not nxt.isspace()):
+        return True  # pysbd: \.(?=\d) and (?<=\d)\.(?=\S)
+    if prev in _WORDCHARS and nxt in _WORDCHARS and piece[t - 2 : t - 1] != ".":
+        return True  # pysbd: ([a-zA-Z0-9_])\.([a-zA-Z0-9_]), not overlapping ("a.b.c")
+    if prev in _INITIALS and piece[t - 2 : t - 1].isspace():
+        return nxt.isspace() or (nxt == "," and after.isspace())
+    if prev in _INITIALS and t == 1:
+        return nxt.isspace()
+    start = t
+    while start > 0 and piece[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    if start < t and (start == 0 or piece[start - 1].isspace()):
+        word = piece[start:t].lower()
+        if word in _PREPOSITIVE:  # pysbd: (?<=\s{abbr})\.(?=(\s|:\d+))
+            return nxt.isspace() or (nxt == ":" and after.isdecimal())
+        if word in _NUMBER_ABBREVIATIONS:  # (?=(\s\d|\s+\())
+            return nxt.isspace() and (after.isdecimal() or piece[t + 1 :].lstrip()[:1] == "(")
+        if word in _ABBREVIATIONS:  # (?=((\.|\:|-|\?|,)|(\s([a-z]|I\s|I'm|I'll|\d|\())))
+            if nxt in (".", ":", "-", "?", ","):
+                return True
+            return nxt.isspace() and _ABBR_NEXT.match(piece, t + 2) is not None
+    return False
+
+
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+# pysbd's sentence alternatives for a sentence that starts with an opener.
+_QUOTED_START = {
+    opener: re.compile(pattern)
+    for opener, pattern in (
+        ("（", r"（(?:[^）])*）(?=\s?[A-Z])"),
+        ("「", r"「(?:[^」])*」(?=\s[A-Z])"),
+        ("(", r"\((?:[^\)]){2,}\)(?=\s[A-Z])"),
+        ('"', r'\"(?:[^\"])*[^,]\"(?=\s[A-Z])'),
+        ("“", r"\“(?:[^\”])*[^,]\”(?=\s[A-Z])"),
+    )
+}
+
+
+def _paired(text: str, single: bool) -> list[tuple[int, int]]:
+    """Spans pysbd's between-punctuation rules mask (all terminals inside are not ends)."""
+    spans: list[tuple[int, int]] = []
+    if single:
+        spans.extend(m.span() for m in _SINGLE.finditer(text))
+    for trigger, pattern in _PAIRED:
+        if trigger in text:
+            spans.extend(m.span() for m in pattern.finditer(text))
+    return spans
+
+
+def _protected(block: str, single: bool) -> list[tuple[int, int]]:
+    """Ranges pysbd may treat as one unit (a cut inside one could change its answer)."""
+    if not _PAIR_TRIGGERS.search(block):
+        return []
+    paired = _paired(block, single)
+    spans = list(paired)
+    for m in _OPENER_AT_START.finditer(block):
+        start, before = m.end() - 1, m.start()
+        if block[before] in _TERMINALS and any(s <= before < e for s, e in paired):
+            continue  # a masked terminal ends no sentence, so no sentence starts here
+        opener = block[start]
+        end = block.rfind("'") if opener == "'" else block.find(_CLOSER[opener], start + 1)
+        if end > start:
+            spans.append((start, end + 1))
+    return spans
+
+
+def _cuts(block: str, single: bool) -> list[tuple[int, int]]:
+    """(end of left piece, start of right piece) at every certain, independent boundary."""
+    candidates = []
+    for m in _CUT.finditer(block):
+        t = m.start()
+        start = block.rfind(" ", 0, t) + 1  # the word before (after a tab: no match, no cut)
+        if not _WORD.fullmatch(block, start, t):
+            continue
+        lower = block[m.end()].islower() if m.group(1) else False
+        if block[t] == "." and lower and block[start:t].lower() in _ANY_ABBREVIATION:
+            continue
+        if block[t] == "!" and lower:
+            continue  # pysbd: \!(?=\s[a-z]) is not an end
+        if block[t] == ".":
+            word = block[start:t].lower()
+            if word in _PREPOSITIVE_ALL:
+                continue
+            if word in _ABBREVIATIONS and _I_NEXT.match(block, t + 1):
+                continue
+        if block[t] != "." and not m.group(1):
+            continue  # "!" and "?" before a quote are masked
+        candidates.append((t, t + 1, m.end()))
+    if '"' in block or "”" in block:
+        closers = None
+        for m in _QUOTE_CUT.finditer(block):
+            if closers is None:
+                closers = {e for s, e in _paired(block, single)}
+            if m.start(1) in closers:
+                candidates.append((m.start(1), m.start(1), m.end()))
+    if not candidates:
+        return []
+    spans = _protected(block, single)
+    # a cut is independent when no span reaches past its terminal (or closing quote)
+    return sorted(
+        (left, right)
+        for last, left, right in candidates
+        if not any(s < right and e > last for s, e in spans)
+    )
+
+
+def _one_sentence(piece: str, single: bool) -> bool:
+    """True when pysbd cannot split `piece`: every terminal but a final one is masked, it
+    does not start a quoted sentence, and has no quotation-then-capital to split at."""
+    if piece[0] == "'" or _QUOTE_AT_END.search(piece):
+        return False
+    quoted = _QUOTED_START.get(piece[0])
+    if quoted is not None and quoted.match(piece):
+        return False
+    last = len(piece) - 1
+    inner = [m.start() for m in _TERMINAL.finditer(piece, 0, last)]
+    if piece[last] in _TERMINALS and piece[last - 1 : last] in _TERMINALS:
+        return False
+    if not inner:
+        return True
+    spans = None
+    for t in inner:
+        if _masked(piece, t):
+            continue
+        if spans is None:
+            spans = _paired(piece, single)
+        if not any(s <= t < e for s, e in spans):
+            return False
+    return True
+
+
+def make_fast_split(split: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
+    """A splitter equal to `split` (plain pysbd) on news text, calling it only where needed."""
+
+    @lru_cache(maxsize=1 << 15)
+    def split_piece(piece: str) -> tuple[str, ...]:
+        return tuple(s.strip() for s in split(piece) if s.strip())
+
+    @lru_cache(maxsize=1 << 14)
+    def fast_split(block: str) -> tuple[str, ...]:
+        stripped = block.strip()
+        if not stripped:
+            return ()
+        if _blockwide(block):
+            return split_piece(block)
+        single = _SINGLE_OPENER.search(block) is not None and _pairs_single(block)
+        cuts = _cuts(block, single)
+        bounds = [0, *(x for cut in cuts for x in cut), len(block)]
+        out: list[str] = []
+        for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+            piece = block[start:end].strip()
+            if not piece:
+                continue
+            last = end == len(block)
+            quoted = _QUOTED_START.get(piece[0])
+            if last and quoted and quoted.match(piece) and not _TERMINAL.search(piece):
+                # pysbd runs its sentence regex over the whole block, not over this piece
+                return split_piece(block)
+            if _one_sentence(piece, single):
+                out.append(piece)
+            elif _SINGLE_OPENER.search(piece) and _pairs_single(piece) != single:
+                return split_piece(block)  # pysbd would decide single quotes differently
+            else:
+                out.extend(split_piece(piece))
+        return tuple(out)
+
+    return lambda block: list(fast_split(block))

@@ -1,0 +1,159 @@
+"""One speed measurement in its own process, so peak RSS belongs to that method and size alone.
+
+    .venv/bin/python benchmarks/speed_worker.py METHOD PAIR_DIR [--repeat N]
+
+Prints one JSON object: per-stage seconds of the first run (load, segment, align), the best
+total over the repeats (warm caches, as when re-aligning after a threshold change), peak RSS,
+and sentence-link precision/recall/F1 against the pair's gold.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import re
+import resource
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from annotator.core import Document, align  # noqa: E402
+from annotator.core.segment import Segment, pysbd_split, sentences  # noqa: E402
+from benchmarks.quality_metrics import prf, sentence_pairs  # noqa: E402
+
+Range = tuple[int, int]
+Link = tuple[Sequence[Range], Sequence[Range]]
+FUZZ_CUTOFF = 50  # fuzz.ratio below this is not a candidate (0-100)
+DIFFLIB_SHARE = 0.5  # words matched in order, as a share of the shorter sentence
+
+
+def _default(a: Document, b: Document) -> list[Link]:
+    return [([(s.start, s.end) for s in link.a], [(s.start, s.end) for s in link.b])
+            for link in align(a, b)]
+
+
+def _fuzz_ratio(a: Document, b: Document) -> list[Link]:
+    """rapidfuzz fuzz.ratio over every sentence pair (one core), then greedy one-to-one."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    sa, sb = a.sentences, b.sentences
+    scores = process.cdist([a.slice(s) for s in sa], [b.slice(s) for s in sb],
+                           scorer=fuzz.ratio, dtype=np.uint8, score_cutoff=FUZZ_CUTOFF,
+                           workers=1)
+    rows, cols = np.nonzero(scores)
+    order = np.lexsort((cols, rows, -scores[rows, cols].astype(np.int16)))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    links: list[Link] = []
+    for k in order:
+        i, j = int(rows[k]), int(cols[k])
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            links.append(([(sa[i].start, sa[i].end)], [(sb[j].start, sb[j].end)]))
+    return links
+
+
+def _words(doc: Document) -> tuple[list[str], list[int]]:
+    """Words and, for each, the index of the sentence it starts in."""
+    starts = [s.start for s in doc.sentences]
+    words, owner = [], []
+    for m in re.finditer(r"\S+", doc.text):
+        words.append(m.group())
+        owner.append(max(0, bisect.bisect_right(starts, m.start()) - 1))
+    return words, owner
+
+
+def _difflib(a: Document, b: Document) -> list[Link]:
+    """difflib SequenceMatcher over the two word sequences; sentence pairs sharing enough
+    matched words become links (n:m allowed)."""
+    from difflib import SequenceMatcher
+
+    wa, oa = _words(a)
+    wb, ob = _words(b)
+    shared: Counter[tuple[int, int]] = Counter()
+    for block in SequenceMatcher(None, wa, wb).get_matching_blocks():
+        for k in range(block.size):
+            shared[oa[block.a + k], ob[block.b + k]] += 1
+    len_a, len_b = Counter(oa), Counter(ob)
+    sa, sb = a.sentences, b.sentences
+    return [([(sa[i].start, sa[i].end)], [(sb[j].start, sb[j].end)])
+            for (i, j), n in sorted(shared.items())
+            if n >= DIFFLIB_SHARE * min(len_a[i], len_b[j])]
+
+
+METHODS: dict[str, Callable[[Document, Document], list[Link]]] = {
+    "default": _default, "fuzz_ratio": _fuzz_ratio, "difflib": _difflib,
+}
+
+
+def _use_gold_sentences(doc: Document, spans: Sequence[Sequence[int]]) -> None:
+    """Give the document the gold sentence split (to score alignment apart from splitting)."""
+    paras = doc.paragraphs
+    starts = [p.start for p in paras]
+    doc.__dict__["sentences"] = [
+        Segment(s, e, paras[max(0, bisect.bisect_right(starts, s) - 1)].paragraph)
+        for s, e in spans
+    ]
+
+
+def _run(method: str, pair: Path, gold: dict | None = None,
+         ) -> tuple[dict[str, float], list[Link], Document, Document]:
+    t0 = time.perf_counter()
+    a, b = Document.load(pair / "A.txt", "A"), Document.load(pair / "B.txt", "B")
+    if gold is not None:
+        _use_gold_sentences(a, gold["a_spans"])
+        _use_gold_sentences(b, gold["b_spans"])
+    t1 = time.perf_counter()
+    if method == "pysbd_plain":  # the segmentation baseline: plain pysbd, no alignment
+        for doc in (a, b):
+            sentences(doc.text, pysbd_split)
+        t2 = time.perf_counter()
+        return {"load": t1 - t0, "segment": t2 - t1, "align": 0.0}, [], a, b
+    _ = a.sentences, b.sentences
+    t2 = time.perf_counter()
+    links = METHODS[method](a, b)
+    t3 = time.perf_counter()
+    return {"load": t1 - t0, "segment": t2 - t1, "align": t3 - t2}, links, a, b
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("method", choices=[*METHODS, "pysbd_plain"])
+    ap.add_argument("pair", type=Path)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--gold-split", action="store_true",
+                    help="use the gold sentence split instead of our segmentation")
+    args = ap.parse_args()
+    gold = json.loads((args.pair / "gold.json").read_text(encoding="utf-8"))
+    given = gold if args.gold_split else None
+    stages, links, a, b = _run(args.method, args.pair, given)
+    best = sum(stages.values())
+    for _ in range(args.repeat - 1):
+        again, _links, _a, _b = _run(args.method, args.pair, given)
+        best = min(best, sum(again.values()))
+    out: dict[str, object] = {"stages": stages, "total": sum(stages.values()), "warm": best,
+                              "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                              "sentences": [len(a.sentences), len(b.sentences)]}
+    if args.method != "pysbd_plain":
+        for doc, name in ((a, "A.txt"), (b, "B.txt")):
+            if doc.text != (args.pair / name).read_text(encoding="utf-8"):
+                raise SystemExit(f"{name}: loading changed the text, gold offsets would not fit")
+        got = sentence_pairs(links, [tuple(s) for s in gold["a_spans"]],
+                             [tuple(s) for s in gold["b_spans"]])
+        want = {(int(i), int(j)) for i, j, _kind in gold["links"]}
+        tp = len(got & want)
+        p, r, f1 = prf(tp, len(got) - tp, len(want) - tp)
+        out.update(links=len(links), p=p, r=r, f1=f1)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -48,13 +48,30 @@ class LinkTableModel(QAbstractTableModel):
         super().__init__()
         self.session = session
         self.rows: list[AlignmentLink] = []
-        session.links_changed.connect(self.reload)
+        session.links_changed.connect(self._on_links_changed)
         session.project_replaced.connect(self.reload)
 
     def reload(self) -> None:
         self.beginResetModel()
         self.rows = self.session.links_in_order()
         self.endResetModel()
+
+    def _on_links_changed(self, ids: list[str]) -> None:
+        """Status or score edits update their rows in place; added or removed links reset."""
+        project = self.session.project
+        if project is None or len(project.links) != len(self.rows) or any(
+                i not in project.links for i in ids):
+            self.reload()
+            return
+        changed = set(ids)
+        for row, link in enumerate(self.rows):
+            if link.id in changed:
+                new = project.links[link.id]
+                if (new.a, new.b) != (link.a, link.b):
+                    self.reload()
+                    return
+                self.rows[row] = new
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -153,8 +170,12 @@ class LinkList(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths: ResizeToContents measures every row on each change (slow on long pairs)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        metrics = self.table.fontMetrics()
+        header.resizeSection(0, metrics.horizontalAdvance("Score") + 36)
+        header.resizeSection(1, metrics.horizontalAdvance("proposed") + 28)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)

@@ -99,10 +99,17 @@ class LayeredHighlighter(QSyntaxHighlighter):
             self.order.append(name)
         old = self.layers.get(name)
         self.layers[name] = layer
-        touched = [(s, e) for s, e, _ in layer.ranges]
-        if old is not None:
-            touched += [(s, e) for s, e, _ in old.ranges]
-        return touched
+        if old is None:
+            return [(s, e) for s, e, _ in layer.ranges]
+        # only ranges that appeared, vanished or changed look need repainting
+        before: dict[tuple[int, int], list[QTextCharFormat]] = {}
+        for s, e, f in old.ranges:
+            before.setdefault((s, e), []).append(f)
+        after: dict[tuple[int, int], list[QTextCharFormat]] = {}
+        for s, e, f in layer.ranges:
+            after.setdefault((s, e), []).append(f)
+        return [key for key in before.keys() | after.keys()
+                if before.get(key) != after.get(key)]
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QVBoxLayout, QWidget
 
 from annotator.core import LinkStatus
 
@@ -53,7 +53,15 @@ class ComparisonView(QWidget):
             title.setContentsMargins(14, 6, 14, 6)
             title.setAccessibleName(f"Title of document {side}")
             column.addWidget(title)
-            column.addWidget(pane, 1)
+            if side == "A":
+                # A's scroll bar goes on its outer (left) edge so both texts touch the link map
+                row = QHBoxLayout()
+                row.setSpacing(0)
+                row.addWidget(self._outer_scrollbar(pane))
+                row.addWidget(pane, 1)
+                column.addLayout(row, 1)
+            else:
+                column.addWidget(pane, 1)
             layout.addLayout(column, 1)
             if side == "A":
                 gutter_column = QVBoxLayout()
@@ -73,6 +81,25 @@ class ComparisonView(QWidget):
         self.pane_a.offset_clicked.connect(lambda off: self._on_passage_clicked("A", off))
         self.pane_b.offset_clicked.connect(lambda off: self._on_passage_clicked("B", off))
         self.gutter.link_clicked.connect(lambda link_id: session.select(LINK, link_id))
+
+    @staticmethod
+    def _outer_scrollbar(pane: TextPane) -> QScrollBar:
+        """A visible stand-in for the pane's own (hidden) vertical scroll bar, kept in step."""
+        inner = pane.verticalScrollBar()
+        outer = QScrollBar(Qt.Orientation.Vertical)
+        outer.setAccessibleName(f"Scroll document {pane.side}")
+        pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner.rangeChanged.connect(outer.setRange)
+        inner.valueChanged.connect(outer.setValue)
+        outer.valueChanged.connect(inner.setValue)
+        outer.setRange(inner.minimum(), inner.maximum())
+
+        def _page(*_args: object) -> None:
+            outer.setPageStep(inner.pageStep())
+            outer.setSingleStep(inner.singleStep())
+
+        inner.rangeChanged.connect(_page)
+        return outer
 
     def colors(self) -> Colors:
         return colors_for(self.palette())

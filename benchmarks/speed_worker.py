@@ -129,12 +129,19 @@ def main() -> None:
     ap.add_argument("method", choices=[*METHODS, "pysbd_plain"])
     ap.add_argument("pair", type=Path)
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--max-mb", type=int, default=6144,
+                    help="address-space cap, so a runaway method fails instead of swapping")
     ap.add_argument("--gold-split", action="store_true",
                     help="use the gold sentence split instead of our segmentation")
     args = ap.parse_args()
+    cap = args.max_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     gold = json.loads((args.pair / "gold.json").read_text(encoding="utf-8"))
     given = gold if args.gold_split else None
-    stages, links, a, b = _run(args.method, args.pair, given)
+    try:
+        stages, links, a, b = _run(args.method, args.pair, given)
+    except MemoryError:
+        raise SystemExit(f"MemoryError: over the {args.max_mb} MB address-space cap") from None
     best = sum(stages.values())
     for _ in range(args.repeat - 1):
         again, _links, _a, _b = _run(args.method, args.pair, given)

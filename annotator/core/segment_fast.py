@@ -21,7 +21,8 @@ from pysbd.between_punctuation import BetweenPunctuation as _BP
 from pysbd.exclamation_words import ExclamationWords
 from pysbd.lang.common.common import Common
 from pysbd.lang.common.standard import Standard
-from pysbd.lists_item_replacer import ListItemReplacer
+
+from .segment_lists import list_rules_apply
 
 # Masked before " I ", " I'm", " I'll", lower case, digits, "(". Those ending in "i" or "i?v"
 # are left out: pysbd can unmask them again ("I." / "i.v." before a sentence starter).
@@ -42,28 +43,18 @@ _ABBR_NEXT = re.compile(r"[a-z\d(]|I\s|I'm|I'll")
 _TERMINALS = "。．.！!?？"
 
 # Anything whose effect in pysbd is not local to a sentence, matched on the raw block: then the
-# whole block goes to pysbd. Supersets of list items (numbered, lettered, roman), numbered
-# references, backslashes and braces (pysbd's escaping quirks) and pysbd's own markers; also
-# a block starting with "'" or "?!"-style double punctuation. Digit patterns only run when
-# the block has a digit (a long alternation scans slowly in `re`).
-_BLOCKWIDE = re.compile(r"[\\{}\r\n∮ȹ☉☈☇☄ƪ♟♝☏⌬♬♭∯ȸ♨☝✂⎋ᓰᓱᓳᓴᓷᓸ&]|\s[a-z]\.|^[a-z]\.")
-_DIGIT = re.compile(r"\d")
-_BLOCKWIDE_DIGITS = re.compile(
-    r"[\s\-⁃]\d{1,2}\.[\s)]|^\d{1,2}\.[\s)]"  # numbered list item "1. " / "1.)"
-    r"|\d\)\s"  # numbered list item "1) "
-    r"|\.\d(?<=[^\d\s]..)|\.\["  # numbered reference "word.12 "
-)
-_LETTER_ITEM = re.compile(r"(?:[\s(]|^)([a-z]+)\)")  # "(a)" "iv)"
-_LIST_LETTERS = frozenset(ListItemReplacer.ROMAN_NUMERALS + ListItemReplacer.LATIN_NUMERALS)
+# whole block goes to pysbd. Lists pysbd would rewrite, a superset of numbered references,
+# backslashes and braces (pysbd's escaping quirks) and pysbd's own markers; also a block
+# starting with "'" or "?!"-style double punctuation.
+_BLOCKWIDE = re.compile(r"[\\{}\r\n∮ȹ☉☈☇☄ƪ♟♝☏⌬♬♭∯ȸ♨☝✂⎋ᓰᓱᓳᓴᓷᓸ&]")
+_REFERENCE = re.compile(r"\.\d(?<=[^\d\s]..)|\.\[")  # numbered reference "word.12 "
 _EXCLAMATION_WORDS = re.compile(ExclamationWords.EXCLAMATION_REGEX)
 
 
 def _blockwide(block: str) -> bool:
     if block[0] in "?!'" or _BLOCKWIDE.search(block):
         return True
-    if _DIGIT.search(block) and _BLOCKWIDE_DIGITS.search(block):
-        return True
-    if ")" in block and any(m.group(1) in _LIST_LETTERS for m in _LETTER_ITEM.finditer(block)):
+    if _REFERENCE.search(block) or list_rules_apply(block):
         return True
     if ("!" in block or "ǃ" in block) and _EXCLAMATION_WORDS.search(block):
         return True
@@ -110,7 +101,7 @@ _CLOSER = {"（": "）", "「": "」", "(": ")", '"': '"', "“": "”"}
 # A certain boundary: a word of two or more letters (not one of pysbd's abbreviations before a
 # period), one terminal, spaces, then a capital that is not an initial, a quote or "--".
 _CUT = re.compile(r"[.!?]( +(?=[\"“]?[A-Z](?!\.)|--|_|[a-z])|(?=[\"“]))")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|_+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|_+|[0-9]+")
 _I_NEXT = re.compile(r"\sI(?:\s|'m|'ll)")
 # pysbd also splits after a quotation closing on a masked terminal: `?" Then`.
 _QUOTE_CUT = re.compile(r"[.!?][\"”]( )(?=[A-Z](?!\.))")
@@ -213,6 +204,8 @@ def _cuts(block: str, single: bool) -> list[tuple[int, int]]:
         start = block.rfind(" ", 0, t) + 1  # the word before (after a tab: no match, no cut)
         if not _WORD.fullmatch(block, start, t):
             continue
+        if block[start].isdigit() and (start == 0 or not m.group(1)):
+            continue  # pysbd masks "9." opening a block, and "9." before a non-space
         lower = block[m.end()].islower() if m.group(1) else False
         if block[t] == "." and lower and block[start:t].lower() in _ANY_ABBREVIATION:
             continue
@@ -299,8 +292,10 @@ def make_fast_split(split: Callable[[str], list[str]]) -> Callable[[str], list[s
                 return split_piece(block)
             if _one_sentence(piece, single):
                 out.append(piece)
-            elif _SINGLE_OPENER.search(piece) and _pairs_single(piece) != single:
-                return split_piece(block)  # pysbd would decide single quotes differently
+            elif (_SINGLE_OPENER.search(piece) and _pairs_single(piece) != single) or (
+                list_rules_apply(piece)
+            ):
+                return split_piece(block)  # pysbd's block-wide choices differ for the piece
             else:
                 out.extend(split_piece(piece))
         return tuple(out)

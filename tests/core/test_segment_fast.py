@@ -110,7 +110,7 @@ def _news_synth_texts(count: int) -> list[str]:
 
 def test_real_news_articles_equal_plain_pysbd() -> None:
     """Real articles and LLM rewrites, sentences joined with spaces (as a paste would be)."""
-    for text in _news_synth_texts(40):
+    for text in _news_synth_texts(25):
         assert sentences(text) == sentences(text, pysbd_split)
 
 
@@ -133,10 +133,11 @@ _TOKENS = [
     "me.", "no.", "is.", "3.5", "12.", "1.", "(a)", "(ii)", "A.", "F.", "end.", "end!", "end?",
     "end...", '"', '"Hello,"', "“", "”", "'", "'em", "--", "(", ")", "[", "]", "_", ",", ";",
     ":", "?!", "!", "said.", "Then", "The", "she", "x", "2019.", "e.g.", "«", "»", "‘", "’",
+    "2.", "9.", "0.", "10", "(b)", "(i)", "b.", "a)", "b)", "p.m.", "April", "No.", "i.e.",
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=30), st.randoms())
 def test_random_token_soup_equals_plain_pysbd(tokens: list[str], rnd: random.Random) -> None:
     seps = [rnd.choice([" ", " ", " ", "  ", ""]) for _ in tokens]

@@ -266,11 +266,11 @@ def _one_sentence(piece: str, single: bool) -> bool:
 def make_fast_split(split: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
     """A splitter equal to `split` (plain pysbd) on news text, calling it only where needed."""
 
-    @lru_cache(maxsize=1 << 15)
+    @lru_cache(maxsize=1 << 16)  # B mostly repeats A: keep a long document's worth
     def split_piece(piece: str) -> tuple[str, ...]:
         return tuple(s.strip() for s in split(piece) if s.strip())
 
-    @lru_cache(maxsize=1 << 14)
+    @lru_cache(maxsize=1 << 16)
     def fast_split(block: str) -> tuple[str, ...]:
         stripped = block.strip()
         if not stripped:

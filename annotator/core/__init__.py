@@ -27,6 +27,7 @@ from .annotations import (
 )
 from .document import Document, Span
 from .segment import Segment
+from .stats import coverage
 from .taxonomy import AttributeDef, ClaimType, RelationType, Taxonomy, default_taxonomy
 from .textio import DocumentLoadError
 from .xmlio import (
@@ -44,20 +45,6 @@ def new_project(
 ) -> Project:
     """An empty project over two documents, with the default taxonomy unless one is given."""
     return Project(doc_a, doc_b, taxonomy or default_taxonomy(), name)
-
-
-def coverage(project: Project, side: str) -> float:
-    """Share of one document's non-space characters covered by non-rejected links (0..1)."""
-    doc = project.doc_a if side == "A" else project.doc_b
-    covered = bytearray(len(doc.text))
-    for link in project.links.values():
-        if link.status is LinkStatus.REJECTED:
-            continue
-        for span in link.a if side == "A" else link.b:
-            covered[span.start : span.end] = b"\x01" * (span.end - span.start)
-    total = sum(1 for ch in doc.text if not ch.isspace())
-    hit = sum(1 for ch, c in zip(doc.text, covered, strict=True) if c and not ch.isspace())
-    return hit / total if total else 0.0
 
 
 __all__ = [

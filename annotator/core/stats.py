@@ -35,13 +35,16 @@ def coverage(project: Project, side: str) -> float:
     total = int(prefix[-1])
     if not total:
         return 0.0
-    spans = sorted((s.start, s.end) for link in project.links.values()
-                   if link.status is not LinkStatus.REJECTED
-                   for s in (link.a if side == "A" else link.b))
-    hit, reach = 0, 0
-    for start, end in spans:
-        start = max(start, reach)
-        if end > start:
-            hit += int(prefix[end] - prefix[start])
-            reach = end
+    spans = np.array([(s.start, s.end) for link in project.links.values()
+                      if link.status is not LinkStatus.REJECTED
+                      for s in (link.a if side == "A" else link.b)], dtype=np.int64)
+    if not len(spans):
+        return 0.0
+    spans = spans[np.argsort(spans[:, 0], kind="stable")]
+    starts, ends = spans[:, 0], spans[:, 1]
+    # each span counts only from where the spans before it stopped reaching
+    reach = np.maximum.accumulate(np.concatenate(([0], ends[:-1])))
+    begin = np.maximum(starts, reach)
+    fresh = ends > begin
+    hit = int((prefix[ends[fresh]] - prefix[begin[fresh]]).sum())
     return hit / total

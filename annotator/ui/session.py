@@ -22,7 +22,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import accumulate
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -36,6 +35,7 @@ from annotator.core import (
     LinkStatus,
     Project,
     Span,
+    coverage,
     link_diff,
     new_project,
     read_project,
@@ -70,7 +70,6 @@ class Session(QObject):
         self.current: tuple[str, str] = ("", "")
         self._pending_settings = AlignSettings()
         self._initial_alignment = False
-        self._prefix: dict[str, list[int]] = {}  # non-space prefix counts per document text
         self._sorted_links: list[AlignmentLink] | None = None
         self._aligner = AlignRunner(self)
         self._aligner.started.connect(lambda: self.alignment_running.emit(True))
@@ -397,35 +396,10 @@ class Session(QObject):
         return counts
 
     def coverage(self) -> tuple[float, float]:
-        """Share of A covered by links and of B (as `core.coverage`, computed incrementally).
-
-        The core walks every character in Python, which takes a second on a long pair; here the
-        non-space characters are counted once per document (prefix sums) and each update only
-        merges the link spans.
-        """
-        project = self.project
-        if project is None:
+        """Share of A found in B and of B found in A (the core caches what makes it cheap)."""
+        if self.project is None:
             return 0.0, 0.0
-        return self._coverage(project, "A"), self._coverage(project, "B")
-
-    def _coverage(self, project: Project, side: str) -> float:
-        doc = project.doc_a if side == "A" else project.doc_b
-        prefix = self._prefix.get(doc.sha256)
-        if prefix is None:
-            prefix = list(accumulate((not ch.isspace() for ch in doc.text), initial=0))
-            self._prefix = {**self._prefix, doc.sha256: prefix}
-        total = prefix[-1]
-        if not total:
-            return 0.0
-        hit, reach = 0, 0
-        for start, end in sorted((s.start, s.end) for lk in project.links.values()
-                                 if lk.status is not LinkStatus.REJECTED
-                                 for s in (lk.a if side == "A" else lk.b)):
-            start = max(start, reach)
-            if end > start:
-                hit += prefix[end] - prefix[start]
-                reach = end
-        return hit / total
+        return coverage(self.project, "A"), coverage(self.project, "B")
 
     @property
     def settings(self) -> AlignSettings:

@@ -73,12 +73,3 @@ def test_partner_offset_follows_reordered_links() -> None:
     assert partner_offset(links, "B", 110) == 5
     assert partner_offset([], "A", 3) is None
 
-
-def test_coverage_matches_the_core(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from annotator.core import coverage
-
-    s = make_session(qtbot)
-    project = s.project
-    assert project is not None
-    project.put_link(AlignmentLink("l4", (Span(2, 8), Span(17, 22)), (Span(0, 9),), 0.5))
-    assert s.coverage() == (coverage(project, "A"), coverage(project, "B"))

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QToolBar,
-    QWidget,
 )
 
 from annotator.core import DocumentLoadError, LinkStatus, ProjectFileError
@@ -174,15 +173,14 @@ class MainWindow(QMainWindow):
         bar.addActions([acts["accept"], acts["reject"], acts["link_selection"],
                         acts["remove_link"]])
         bar.addSeparator()
+        # the threshold sits before the buttons that also have menu entries and shortcuts, so
+        # a narrow window folds those away first and the threshold stays reachable
+        self.threshold = ThresholdControl()
+        bar.addWidget(self.threshold)
+        bar.addSeparator()
         bar.addActions([acts["undo"], acts["redo"]])
         bar.addSeparator()
         bar.addAction(acts["sync_scroll"])
-        spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
-                             spacer.sizePolicy().Policy.Preferred)
-        bar.addWidget(spacer)
-        self.threshold = ThresholdControl()
-        bar.addWidget(self.threshold)
         for name, short in (("open_pair", "Open"), ("prev_link", "◀ Prev"), ("next_link", "Next ▶"),
                             ("accept", "✓ Accept"), ("reject", "✗ Reject"),
                             ("link_selection", "Link"), ("remove_link", "Remove"),
@@ -263,9 +261,8 @@ class MainWindow(QMainWindow):
         link = self.session.current_link()
         if link is not None:
             self.statusBar().showMessage(
-                f"Link {link.id}: score {link.score:.2f}, {link.status.value}"
-                f"{' (' + link.method + ')' if link.method else ''} — "
-                "shared words in green, changed words underlined in amber")
+                f"Link {link.id} · score {link.score:.2f} · {link.status.value} — "
+                "green: shared words, amber: changed words")
 
     def _on_alignment_running(self, running: bool) -> None:
         self.progress.setVisible(running)

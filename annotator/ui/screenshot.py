@@ -47,8 +47,8 @@ def take_screenshots(out_dir: Path, size: tuple[int, int] = (1440, 900)) -> list
         links = session.links_in_order()
         if links:
             session.set_link_status(links[0].id, LinkStatus.ACCEPTED)
-        if len(links) > 2:
-            session.select("link", links[1].id)
+        if links:
+            session.select("link", links[min(1, len(links) - 1)].id)
         app.processEvents()
         path = out_dir / name
         window.grab().save(str(path))

@@ -7,7 +7,14 @@ for DEBOUNCE_MS) is requested, so re-alignment runs once per decision, not per p
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QWidget,
+)
 
 DEBOUNCE_MS = 250
 
@@ -32,6 +39,7 @@ class ThresholdControl(QWidget):
         self.spin.setDecimals(2)
         self.spin.setAccessibleName("Matching threshold")
         self.spin.setKeyboardTracking(False)
+        self.spin.setFixedWidth(self.spin.sizeHint().width())
         label = QLabel("&Threshold")
         label.setBuddy(self.spin)
         layout = QHBoxLayout(self)
@@ -39,6 +47,7 @@ class ThresholdControl(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.slider)
         layout.addWidget(self.spin)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)

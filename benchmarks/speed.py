@@ -30,6 +30,7 @@ from benchmarks.results_md import write_section  # noqa: E402
 MAKE_PAIRS = ROOT.parent / "shared" / "bench" / "make_pairs.py"
 PAIRS = ROOT / "benchmarks" / "out" / "pairs"
 WORKER = Path(__file__).with_name("speed_worker.py")
+PROFILE = Path(__file__).with_name("speed_profile.md")  # hand-written profile notes
 METHODS = ("default", "fuzz_ratio", "difflib", "pysbd_plain")
 LABELS = {
     "default": "annotator (default)",
@@ -164,6 +165,8 @@ def main() -> None:
              "re-aligning after a threshold change), else the single run.", "",
              "Ratios (same run):", *ratios(sizes, res), "", "Targets:", *targets(res)]
     print("\n".join(lines))
+    if PROFILE.exists():
+        lines += ["", PROFILE.read_text(encoding="utf-8").rstrip()]
     if not args.no_write:
         command = ".venv/bin/python benchmarks/speed.py" + (
             f" --sizes {args.sizes}" if args.sizes != "1.5k,10k,100k,1M" else "")

@@ -77,6 +77,7 @@ class ComparisonView(QWidget):
 
         session.project_replaced.connect(self._on_project_replaced)
         session.links_changed.connect(self._render_links)
+        session.alignment_running.connect(self._on_alignment_running)
         session.current_changed.connect(self._on_current_changed)
         self.pane_a.offset_clicked.connect(lambda off: self._on_passage_clicked("A", off))
         self.pane_b.offset_clicked.connect(lambda off: self._on_passage_clicked("B", off))
@@ -151,9 +152,16 @@ class ComparisonView(QWidget):
                     links.append(Highlight(span.start, span.end, char_format(tint)))
             pane.set_layer("links", links)
             unmatched_fmt = char_format(colors.unmatched)
-            pane.set_layer("unmatched", [Highlight(s, e, unmatched_fmt)
-                                         for s, e in session.unmatched(side)])
+            # While a fresh pair is first aligned, everything is "unmatched"; skipping the shade
+            # then also leaves sentence splitting to the worker instead of the UI thread.
+            pending = session.aligning and not links
+            pane.set_layer("unmatched", [] if pending else [
+                Highlight(s, e, unmatched_fmt) for s, e in session.unmatched(side)])
         self._on_current_changed(*session.current, scroll=False)
+
+    def _on_alignment_running(self, running: bool) -> None:
+        if not running:
+            self._render_links()  # the unmatched shade held back while aligning
 
     def _on_current_changed(self, kind: str, item_id: str, scroll: bool = True) -> None:
         link = self.session.current_link() if kind == LINK else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -225,8 +226,8 @@ def test_save_and_reopen_same_state(qtbot, sample_window: MainWindow, answers: D
     assert recent_projects()[0] == str(saved.resolve())
 
 
-def test_bad_input_keeps_current_work(window: MainWindow, answers: Dialogs,
-                                      tmp_path: Path) -> None:
+def test_bad_input_keeps_current_work(window: MainWindow, answers: Dialogs, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     small_window(window)
     state = window.session.project
     empty, binary, broken = tmp_path / "e.txt", tmp_path / "b.txt", tmp_path / "p.xml"
@@ -240,6 +241,9 @@ def test_bad_input_keeps_current_work(window: MainWindow, answers: Dialogs,
     assert len(answers.errors) == 4
     assert "empty" in answers.errors[0][1] and "binary" in answers.errors[1][1]
     assert "well-formed" in answers.errors[2][1]
+    monkeypatch.setattr("annotator.core.textio.MAX_INPUT_BYTES", 1000)  # a "huge" file
+    assert not window.open_pair(SAMPLE_A, SAMPLE_B)
+    assert "limit" in answers.errors[-1][1]
     assert window.session.project is state
 
 

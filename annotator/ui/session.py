@@ -249,7 +249,6 @@ class Session(QObject):
                 project.links.get(a.id) != a for a in anchors):
             self.realign(self._pending_settings.threshold)  # decisions changed meanwhile
             return
-        self.alignment_running.emit(False)
         changes: dict[str, Change] = {}
         for link in project.links.values():
             if not link.status.is_anchor:
@@ -279,6 +278,7 @@ class Session(QObject):
             self._apply(edits)
         else:
             self.push(f"Re-align at {settings.threshold:.2f}", edits)
+        self.alignment_running.emit(False)
 
     def _on_alignment_stopped(self) -> None:
         self.alignment_running.emit(False)

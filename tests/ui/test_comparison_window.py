@@ -303,3 +303,17 @@ def test_drop_two_files_opens_pair(qtbot, window: MainWindow) -> None:  # type: 
     qtbot.waitUntil(lambda: window.session.project is not None, timeout=5000)
     wait_aligned(qtbot, window)
     assert window.session.project.doc_b.source == str(SAMPLE_B)  # type: ignore[union-attr]
+
+
+def test_decision_during_alignment_is_respected(qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    s = sample_window.session
+    project = s.project
+    assert project is not None
+    first = s.links_in_order()[0]
+    s.realign(0.2)
+    s.set_link_status(first.id, LinkStatus.ACCEPTED)  # before the worker's result is handled
+    wait_aligned(qtbot, sample_window)
+    assert project.links[first.id].status is LinkStatus.ACCEPTED
+    assert s.settings.threshold == 0.2
+    same_spans = [lk for lk in project.links.values() if (lk.a, lk.b) == (first.a, first.b)]
+    assert len(same_spans) == 1  # the accepted pair was not proposed a second time

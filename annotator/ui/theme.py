@@ -63,7 +63,7 @@ def colors_for(palette: QPalette) -> Colors:
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     if dark:
         return Colors(True, palette.color(QPalette.ColorRole.Text), QColor("#9aa0a6"),
-                      QColor("#25272b"), _rgba("#000000", 70), _rgba("#6f97ee", 70),
+                      QColor("#25272b"), _rgba("#ffffff", 20), _rgba("#6f97ee", 70),
                       _rgba("#35b8a0", 70), _rgba("#e0a030", 110), QColor("#f0b040"),
                       QColor("#ffffff"), QColor("#80868b"))
     return Colors(False, palette.color(QPalette.ColorRole.Text), QColor("#6b6f76"),

@@ -317,3 +317,16 @@ def test_decision_during_alignment_is_respected(qtbot, sample_window: MainWindow
     assert s.settings.threshold == 0.2
     same_spans = [lk for lk in project.links.values() if (lk.a, lk.b) == (first.a, first.b)]
     assert len(same_spans) == 1  # the accepted pair was not proposed a second time
+
+
+def test_theme_switch_recolours_the_view(qapp, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    small_window(window)
+    window.session.select(LINK, "l2")
+    window.set_theme("dark")
+    QApplication.processEvents()
+    assert window.view.gutter.colors().dark and window.view.colors().dark
+    window.view.gutter.grab()
+    assert len(window.view.gutter.painted) == 3
+    window.set_theme("light")
+    QApplication.processEvents()
+    assert not window.view.colors().dark

@@ -21,11 +21,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
-    QProgressBar,
-    QPushButton,
     QToolBar,
 )
 
@@ -36,6 +33,7 @@ from .comparison_view import ComparisonView
 from .link_list import LinkList
 from .recent import recent_projects, remember_project
 from .session import Session
+from .status_area import StatusArea
 from .theme import apply_theme
 from .threshold import ThresholdControl
 
@@ -61,11 +59,10 @@ class MainWindow(QMainWindow):
         s = self.session
         s.file_state_changed.connect(self._update_title)
         s.project_replaced.connect(self._on_project_replaced)
-        s.links_changed.connect(self._update_status)
+        s.links_changed.connect(self._update_actions)
         s.settings_changed.connect(lambda: self.threshold.set_value(s.settings.threshold))
         s.current_changed.connect(self._update_actions)
         s.alignment_running.connect(self._on_alignment_running)
-        s.alignment_progress.connect(lambda f: self.progress.setValue(round(f * 100)))
         s.alignment_failed.connect(
             lambda msg: dialogs.show_error(self, "Alignment failed", msg))
         self.threshold.threshold_requested.connect(self._on_threshold_requested)
@@ -202,51 +199,21 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(dock.toggleViewAction())
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.counts_label = QLabel()
-        self.counts_label.setAccessibleName("Link counts")
-        self.coverage_label = QLabel()
-        self.coverage_label.setAccessibleName("Coverage")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setFixedWidth(140)
-        self.progress.setAccessibleName("Alignment progress")
-        self.progress.setFormat("Aligning… %p%")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel alignment")
-        self.cancel_button.clicked.connect(self.session.cancel_alignment)
-        for widget in (self.progress, self.cancel_button):
-            widget.hide()
-            bar.addPermanentWidget(widget)
-        bar.addPermanentWidget(self.counts_label)
-        bar.addPermanentWidget(self.coverage_label)
+        self.status_area = StatusArea(self.session, self.statusBar())
+        area = self.status_area  # short names that tests and later panels use
+        self.counts_label, self.coverage_label = area.counts_label, area.coverage_label
+        self.progress, self.cancel_button = area.progress, area.cancel_button
 
     # --- rendering ------------------------------------------------------------------------
     def _on_project_replaced(self) -> None:
         self.threshold.set_value(self.session.settings.threshold)
         self._update_title()
-        self._update_status()
         self._update_actions()
 
     def _update_title(self) -> None:
         name = self.session.display_name
         self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
         self.setWindowModified(self.session.modified)
-
-    def _update_status(self, _ids: object = None) -> None:
-        if self.session.project is None:
-            self.counts_label.setText(
-                "Open two articles: File ▸ Open Pair (Ctrl+O), or drop them on the window")
-            self.coverage_label.setText("")
-            return
-        c = self.session.counts()
-        total = sum(c.values())
-        self.counts_label.setText(
-            f"{total} links: {c['proposed']} proposed · {c['accepted']} accepted · "
-            f"{c['manual']} manual · {c['rejected']} rejected")
-        cov_a, cov_b = self.session.coverage()
-        self.coverage_label.setText(f"  Coverage: A in B {cov_a:.0%} · B in A {cov_b:.0%}")
-        self._update_actions()
 
     def _update_actions(self, *_args: object) -> None:
         has_project = self.session.project is not None
@@ -265,13 +232,8 @@ class MainWindow(QMainWindow):
                 "green: shared words, amber: changed words")
 
     def _on_alignment_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.cancel_button.setVisible(running)
         self.actions_by_name["cancel_align"].setEnabled(running)
-        if running:
-            self.progress.setValue(0)
-        else:
-            self._update_status()
+        self._update_actions()
 
     # --- file operations ---------------------------------------------------------------
     def open_pair(self, path_a: str | Path, path_b: str | Path) -> bool:

@@ -1,0 +1,59 @@
+"""The status bar's permanent part: link counts, coverage, and alignment progress + cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+
+from .session import Session
+
+
+class StatusArea(QObject):
+    """Fills a status bar from the session and keeps it current."""
+
+    def __init__(self, session: Session, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        self.session = session
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName("Link counts")
+        self.coverage_label = QLabel()
+        self.coverage_label.setAccessibleName("Coverage")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setFixedWidth(140)
+        self.progress.setAccessibleName("Alignment progress")
+        self.progress.setFormat("Aligning… %p%")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel alignment")
+        self.cancel_button.clicked.connect(session.cancel_alignment)
+        for widget in (self.progress, self.cancel_button):
+            widget.hide()
+            bar.addPermanentWidget(widget)
+        bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.coverage_label)
+        session.links_changed.connect(self.update)
+        session.project_replaced.connect(self.update)
+        session.alignment_running.connect(self._on_alignment_running)
+        session.alignment_progress.connect(lambda f: self.progress.setValue(round(f * 100)))
+        self.update()
+
+    def update(self, _ids: object = None) -> None:
+        if self.session.project is None:
+            self.counts_label.setText(
+                "Open two articles: File ▸ Open Pair (Ctrl+O), or drop them on the window")
+            self.coverage_label.setText("")
+            return
+        c = self.session.counts()
+        self.counts_label.setText(
+            f"{sum(c.values())} links: {c['proposed']} proposed · {c['accepted']} accepted · "
+            f"{c['manual']} manual · {c['rejected']} rejected")
+        cov_a, cov_b = self.session.coverage()
+        self.coverage_label.setText(f"  Coverage: A in B {cov_a:.0%} · B in A {cov_b:.0%}")
+
+    def _on_alignment_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress.setValue(0)
+        else:
+            self.update()

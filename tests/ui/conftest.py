@@ -58,8 +58,10 @@ class Dialogs:
         return self.unsaved
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    """Autouse: a modal box would block an offscreen test for ever (closing a window with
+    unsaved changes asks whether to save), so every UI test gets these answers."""
     fake = Dialogs()
     monkeypatch.setattr(dialogs, "show_error", fake.show_error)
     monkeypatch.setattr(dialogs, "ask_save_path", fake.ask_save_path)

@@ -330,3 +330,13 @@ def test_theme_switch_recolours_the_view(qapp, window: MainWindow) -> None:  # t
     window.set_theme("light")
     QApplication.processEvents()
     assert not window.view.colors().dark
+
+
+def test_controls_have_accessible_names(window: MainWindow) -> None:
+    view = window.view
+    named = [view.pane_a, view.pane_b, view.gutter, window.link_list.table,
+             window.link_list.filter, window.threshold.spin, window.threshold.slider,
+             window.progress, window.cancel_button]
+    assert all(w.accessibleName() for w in named)
+    for name, action in window.actions_by_name.items():
+        assert action.toolTip(), name

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
 from annotator.core import Claim, Project
@@ -26,6 +26,7 @@ from . import claim_queries as q
 from .claim_bands import ClaimLinkOverlay
 from .claim_editor import ClaimEditor
 from .claim_highlights import ClaimHighlighter, doc_id
+from .claim_mouse import ClaimMouse
 from .claim_panel import ClaimPanel
 from .commands import CLAIM
 from .taxonomy_palette import TaxonomyPalette, relation_key
@@ -44,7 +45,6 @@ class ClaimTools(QObject):
         self.panes: dict[str, TextPane] = {"A": self.view.pane_a, "B": self.view.pane_b}
         self.marked = ""
         self._jump: tuple[str, int] | None = None  # (origin claim, partner index)
-        self._press_current: tuple[str, str] = ("", "")
         self.highlighter = ClaimHighlighter(self.session, self.panes)
         self.bands = ClaimLinkOverlay(self.session, self.view.gutter, self.view.pane_a,
                                       self.view.pane_b)
@@ -174,12 +174,7 @@ class ClaimTools(QObject):
         self.palette.link_requested.connect(lambda r: self._guard(lambda: self.link_marked(r)))
         self.editor.message.connect(self.say)
         self.editor.jump_requested.connect(lambda cid: self.session.select(CLAIM, cid))
-        for side, pane in self.panes.items():
-            pane.viewport().installEventFilter(self)
-            pane.offset_clicked.connect(lambda off, sd=side: self._on_clicked(sd, off))
-            pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            pane.customContextMenuRequested.connect(
-                lambda pos, sd=side: self._popup(sd, pos))
+        self.mouse = ClaimMouse(self)
 
     # --- helpers ---------------------------------------------------------------------------
     def say(self, message: str) -> None:
@@ -361,77 +356,3 @@ class ClaimTools(QObject):
         self.window.statusBar().showMessage(
             f"{claim.id}: {ops.type_label(self._project().taxonomy, claim.type)}"
             f" — {len(others)} linked claim{'s' if len(others) != 1 else ''}", 6000)
-
-    # --- mouse ---------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            self._press_current = self.session.current
-        return False
-
-    def _on_clicked(self, side: str, offset: int) -> None:
-        """A click selects the innermost claim there; clicking again walks outwards and
-        finally to the alignment link (which the comparison view has already selected)."""
-        project = self.session.project
-        if project is None:
-            return
-        hits = q.claims_at(project, doc_id(project, side), offset)
-        if not hits:
-            return
-        ids = [c.id for c in hits]
-        before_kind, before_id = self._press_current
-        if before_kind == CLAIM and before_id in ids:
-            index = ids.index(before_id) + 1
-            if index >= len(ids):
-                return  # leave the link selected, as the comparison view chose
-        else:
-            index = 0
-        self.session.select(CLAIM, ids[index])
-
-    def context_menu(self, side: str, pos: QPoint) -> QMenu:
-        """The pane's menu at `pos`: copy, tag the selection, and the claim under the mouse."""
-        pane = self.panes[side]
-        menu = pane.createStandardContextMenu(pos)
-        project = self.session.project
-        if project is None:
-            return menu
-        menu.addSeparator()
-        tag = menu.addMenu("Tag Selection As")
-        tag.setEnabled(pane.selected_span() is not None)
-        for act in self.tag_menu.actions():
-            tag.addAction(act)
-        hits = q.claims_at(project, doc_id(project, side), pane.offset_at(pos))
-        for claim in hits:
-            sub = menu.addMenu(f"Claim {claim.id} "
-                               f"({ops.type_label(project.taxonomy, claim.type)})")
-            retype = sub.addMenu("Change Type")
-            for ct in project.taxonomy.claim_types:
-                act = retype.addAction(ct.label)
-                act.setCheckable(True)
-                act.setChecked(ct.id == claim.type)
-                act.triggered.connect(lambda _c=False, cid=claim.id, t=ct.id: self._guard(
-                    lambda: ops.set_claim_type(self.session, cid, t)))
-            sub.addAction("Mark as Link Source").triggered.connect(
-                lambda _c=False, cid=claim.id: self._mark(cid))
-            if self.marked and self.marked in project.claims and \
-                    project.claims[self.marked].doc != claim.doc:
-                link = sub.addMenu(f"Link {self.marked} to This As")
-                for rel in project.taxonomy.relations:
-                    link.addAction(rel.label).triggered.connect(
-                        lambda _c=False, cid=claim.id, r=rel.id: self._guard(
-                            lambda: ops.link_claims(self.session, self.marked, cid, r)))
-            for other in q.partners(project, claim.id):
-                sub.addAction(f"Go to Partner {other.id}").triggered.connect(
-                    lambda _c=False, oid=other.id: self.session.select(CLAIM, oid))
-            sub.addAction("Delete Claim").triggered.connect(
-                lambda _c=False, cid=claim.id: self._guard(
-                    lambda: ops.remove_claim(self.session, cid)))
-        return menu
-
-    def _mark(self, claim_id: str) -> None:
-        self.session.select(CLAIM, claim_id)
-        self._guard(self.mark_current)
-
-    def _popup(self, side: str, pos: QPoint) -> None:
-        menu = self.context_menu(side, pos)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.panes[side].mapToGlobal(pos))

@@ -22,6 +22,8 @@ from tests.conftest import ROOT
 from tests.ui import crash_child
 from tests.ui.claim_helpers import find, open_sample, open_window
 
+pytestmark = pytest.mark.usefixtures("answers")  # never a real modal dialog
+
 
 def autosaver_for(window: MainWindow, store: RecoveryStore, interval_ms: int = 50) -> Autosaver:
     """This window's autosaver, pointed at a temporary store (never the user's real one)."""

@@ -41,6 +41,8 @@ B_ATTR = "Vladimir Rouvinski, an international relations professor at Icesi Univ
 B_QUOTE = ("“These are small gestures that are not going to be sufficient if the US moves to "
            "deadly force on Venezuela.”")
 
+pytestmark = pytest.mark.usefixtures("answers")  # never a real modal dialog
+
 
 def test_whole_annotation_session(qtbot: QtBot, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:

@@ -142,8 +142,9 @@ class ClaimEditor(QWidget):
 
     def load(self) -> None:
         claim = self.current_claim()
-        if claim is None or claim.id != self.claim_id:
-            self.commit_note()
+        switched = claim is None or claim.id != self.claim_id
+        if switched:
+            self.commit_note()  # the note typed for the previous claim belongs to it
         project = self.session.project
         self.claim_id = claim.id if claim is not None else ""
         self.body.setVisible(claim is not None)
@@ -153,6 +154,8 @@ class ClaimEditor(QWidget):
         self._loading = True
         try:
             self._fill(project, claim)
+            if switched or not self.note.hasFocus():  # never overwrite what is being typed
+                self.note.setPlainText(claim.note)
         finally:
             self._loading = False
 
@@ -169,8 +172,6 @@ class ClaimEditor(QWidget):
                 self.type_combo.addItem(ops.type_label(project.taxonomy, claim.type), claim.type)
             self.type_combo.setCurrentIndex(self.type_combo.findData(claim.type))
         self._fill_attributes(project, claim)
-        if not self.note.hasFocus():
-            self.note.setPlainText(claim.note)
         text_len = len(project.document(claim.doc).text)
         for spin, value in ((self.start_spin, claim.start), (self.end_spin, claim.end)):
             with QSignalBlocker(spin):

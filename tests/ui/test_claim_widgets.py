@@ -186,6 +186,13 @@ def test_editor_moves_boundaries_and_deletes(
     editor.type_combo.activated.emit(editor.type_combo.currentIndex())
     assert project.claims[ids["inner"]].type == "quote"
     assert "speaker" in editor.attr_widgets
+    # a note being typed belongs to its claim even when another claim gets selected
+    editor.note.setFocus()
+    qtbot.keyClicks(editor.note, "check the name")
+    window.session.select("claim", ids["b"])
+    assert project.claims[ids["inner"]].note == "check the name"
+    assert project.claims[ids["b"]].note == "" and editor.note.toPlainText() == ""
+    window.session.select("claim", ids["inner"])
     editor.delete_button.click()
     assert ids["inner"] not in project.claims
     assert not editor.body.isVisible()

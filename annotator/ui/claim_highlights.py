@@ -44,13 +44,24 @@ def doc_id(project: Project, side: str) -> str:
 
 
 def claim_layer(project: Project, side: str, current: str, dark: bool) -> list[Highlight]:
-    """Elementary, non-overlapping highlights for one side's claims."""
+    """Elementary, non-overlapping highlights for one side's claims.
+
+    A sweep over the claims' boundaries keeps the set of claims open at each point, so the
+    cost grows with the number of claims times their nesting depth, not quadratically."""
     claims = q.claims_in_order(project, doc_id(project, side))
     cuts = sorted({p for c in claims for p in (c.start, c.end)})
+    starting: dict[int, list[Claim]] = {}
+    for c in claims:
+        starting.setdefault(c.start, []).append(c)
     out: list[Highlight] = []
     base = 80 if dark else 48
+    active: dict[str, Claim] = {}
     for left, right in pairwise(cuts):
-        over = [c for c in claims if c.start <= left and c.end >= right]
+        for c in starting.get(left, ()):
+            active[c.id] = c
+        for cid in [cid for cid, c in active.items() if c.end <= left]:
+            del active[cid]
+        over = list(active.values())
         if not over:
             continue
         inner = min(over, key=lambda c: (c.end - c.start, c.id))

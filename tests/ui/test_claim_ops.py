@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from annotator.core import Document, new_project, project_to_bytes, read_project
 from annotator.ui import claim_ops as ops
 from annotator.ui import claim_queries as q
+from annotator.ui.claim_highlights import claim_layer
 from annotator.ui.session import Session
 
 TEXT_A = "Officials said 12 percent of funds 😀 were cut. \"We will recover\", the mayor said."
@@ -97,3 +100,25 @@ def test_navigation_queries(session: Session) -> None:
     first = q.next_unlinked(project, None)
     assert first is not None and first.id == outer
     assert q.next_unlinked(project, first) == first  # wraps: the only unlinked claim
+
+
+def test_claim_layer_pieces_match_brute_force(session: Session) -> None:
+    project = session.project
+    assert project is not None
+    rng = random.Random(7)
+    n = len(TEXT_A)
+    for i in range(300):
+        start = rng.randrange(0, n - 1)
+        end = rng.randrange(start + 1, min(n, start + 30) + 1)
+        project.put_claim(project.make_claim("A", start, end, "quote", claim_id=f"r{i}"))
+    began = time.perf_counter()
+    pieces = claim_layer(project, "A", "r3", dark=False)
+    assert time.perf_counter() - began < 1.0
+    covered = {p for c in project.claims.values() for p in range(c.start, c.end)}
+    painted = [p for h in pieces for p in range(h.start, h.end)]
+    assert sorted(painted) == sorted(covered)  # every covered character once, nothing else
+    for h in pieces:
+        over = [c for c in project.claims.values() if c.start <= h.start and c.end >= h.end]
+        expected_alpha = 48 + 26 * (len(over) - 1) + (70 if any(c.id == "r3" for c in over)
+                                                       else 0)
+        assert h.fmt.background().color().alpha() == min(255, expected_alpha)

@@ -11,7 +11,6 @@ after the fact on the same data (an upper bound for it). Corpora are sampled wit
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -39,10 +38,9 @@ from benchmarks.quality_metrics import (
     sentence_pairs,
     spearman,
 )
+from benchmarks.results_md import write_section
 
 GRID = [k / 40 for k in range(41)]
-RESULTS = Path(__file__).with_name("RESULTS.md")
-START, END = "<!-- quality:start -->", "<!-- quality:end -->"
 NOTES = """How to read it: `default` and `semantic` run `align()` at the default threshold, as a
 user gets it (ranking corpora use the best link score at threshold 0); the `token_set_ratio`
 baseline gets its threshold picked after the fact on the same data (`@t=`), an upper bound for
@@ -174,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus_list: list[tuple[str, Callable[[], list[corpora.Pair]], str]] = [
         ("news_synth", lambda: corpora.abcd("news_synth", n(88)), "abcd"),
         ("news_ecb", lambda: corpora.abcd("news_ecb", n(300)), "abcd"),
-        ("pan13", lambda: corpora.pan13(n(80)), "pan"),
+        ("pan13", lambda: corpora.pan13(n(40)), "pan"),
         ("msrp", lambda: corpora.sentence_pairs("msrp", n(800)), "pairs"),
         ("pan_paraphrase", lambda: corpora.sentence_pairs("pan", n(800)), "pairs"),
         ("clough", corpora.clough, "clough"),
@@ -227,17 +225,7 @@ def render(rows: Sequence[Row]) -> str:
 def write_results(table: str, argv: Sequence[str] | None) -> None:
     """Rewrite only the quality section of RESULTS.md (another section belongs to speed)."""
     command = "python benchmarks/quality.py" + (" " + " ".join(argv) if argv else "")
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    section = (f"{START}\n## Alignment quality\n\nMeasured {stamp} with `{command}`.\n\n"
-               f"{table}\n\n{NOTES}\n{END}")
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if START in old and END in old:
-        head, rest = old.split(START, 1)
-        tail = rest.split(END, 1)[1]
-        new = head + section + tail
-    else:
-        new = old.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(new, encoding="utf-8")
+    write_section("quality", "Alignment quality", f"{table}\n\n{NOTES}", command)
 
 
 if __name__ == "__main__":

@@ -48,63 +48,72 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def _chars(span: Range) -> set[int]:
-    return set(range(span[0], span[1]))
+def _union_length(ranges: list[Range]) -> int:
+    total, end = 0, -1
+    for s, e in sorted(ranges):
+        if e <= end:
+            continue
+        total += e - max(s, end)
+        end = e
+    return total
 
 
-def plagdet(gold: Sequence[tuple[Range, Range]],
-            detections: Sequence[tuple[Range, Range]]) -> tuple[float, float, float, float]:
-    """PAN's measure over one or several document pairs' cases (Potthast et al. 2010).
+Case = tuple[Range, Range]
+
+
+def _cut(x: Range, y: Range) -> Range | None:
+    lo, hi = max(x[0], y[0]), min(x[1], y[1])
+    return (lo, hi) if lo < hi else None
+
+
+def _macro(units: Sequence[Case], others: Sequence[Case]) -> float:
+    """Mean share of each unit covered by the others (an overlap must exist on both sides)."""
+    if not units:
+        return 0.0
+    total = 0.0
+    for u in units:
+        left: list[Range] = []
+        right: list[Range] = []
+        for o in others:
+            a, b = _cut(u[0], o[0]), _cut(u[1], o[1])
+            if a and b:
+                left.append(a)
+                right.append(b)
+        size = (u[0][1] - u[0][0]) + (u[1][1] - u[1][0])
+        total += (_union_length(left) + _union_length(right)) / size if size else 0.0
+    return total / len(units)
+
+
+def plagdet(gold: Sequence[Case], detections: Sequence[Case]) -> tuple[float, float, float, float]:
+    """PAN's measure over one document pair's cases (Potthast et al. 2010).
 
     Each case and detection is (source range, suspicious range); an overlap counts only when it
-    is non-empty on both sides. Returns (precision, recall, granularity, plagdet). Several pairs
-    can be pooled by offsetting their ranges apart, as `pooled_plagdet` does.
+    is non-empty on both sides. Returns (precision, recall, granularity, plagdet).
     """
-    def overlap(s: tuple[Range, Range], r: tuple[Range, Range]) -> tuple[set[int], set[int]]:
-        a = _chars(s[0]) & _chars(r[0])
-        b = _chars(s[1]) & _chars(r[1])
-        return (a, b) if a and b else (set(), set())
+    return pooled_plagdet([(gold, detections)])
 
-    def size(x: tuple[Range, Range]) -> int:
-        return (x[0][1] - x[0][0]) + (x[1][1] - x[1][0])
 
-    def macro(units: Sequence[tuple[Range, Range]],
-              others: Sequence[tuple[Range, Range]]) -> float:
-        if not units:
-            return 0.0
-        total = 0.0
-        for u in units:
-            ca: set[int] = set()
-            cb: set[int] = set()
-            for o in others:
-                a, b = overlap(o, u)
-                ca |= a
-                cb |= b
-            total += (len(ca) + len(cb)) / size(u) if size(u) else 0.0
-        return total / len(units)
-
-    prec = macro(detections, gold) if detections else 0.0
-    rec = macro(gold, detections)
-    detected = [sum(1 for r in detections if overlap(s, r)[0]) for s in gold]
-    hit = [n for n in detected if n]
-    gran = sum(hit) / len(hit) if hit else 1.0
+def pooled_plagdet(per_pair: Sequence[tuple[Sequence[Case], Sequence[Case]]],
+                   ) -> tuple[float, float, float, float]:
+    """plagdet over many document pairs: macro averages over all detections and all cases,
+    each compared only with those of its own pair."""
+    prec_sum = rec_sum = 0.0
+    n_det = n_gold = 0
+    hits: list[int] = []
+    for gold, dets in per_pair:
+        prec_sum += _macro(dets, gold) * len(dets)
+        rec_sum += _macro(gold, dets) * len(gold)
+        n_det += len(dets)
+        n_gold += len(gold)
+        for g in gold:
+            n = sum(1 for d in dets if _cut(g[0], d[0]) and _cut(g[1], d[1]))
+            if n:
+                hits.append(n)
+    prec = prec_sum / n_det if n_det else 0.0
+    rec = rec_sum / n_gold if n_gold else 0.0
+    gran = sum(hits) / len(hits) if hits else 1.0
     f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return prec, rec, gran, f / math.log2(1 + gran)
-
-
-def pooled_plagdet(per_pair: Sequence[tuple[Sequence[tuple[Range, Range]],
-                                             Sequence[tuple[Range, Range]]]],
-                   ) -> tuple[float, float, float, float]:
-    """plagdet over many pairs: each pair's ranges are shifted into a space of their own."""
-    gold: list[tuple[Range, Range]] = []
-    dets: list[tuple[Range, Range]] = []
-    shift = 0
-    for g, d in per_pair:
-        top = max([0, *(x[k][1] for x in [*g, *d] for k in (0, 1))])
-        gold += [((a0 + shift, a1 + shift), (b0 + shift, b1 + shift)) for (a0, a1), (b0, b1) in g]
-        dets += [((a0 + shift, a1 + shift), (b0 + shift, b1 + shift)) for (a0, a1), (b0, b1) in d]
-        shift += top + 1
-    return plagdet(gold, dets)
 
 
 def _ranks(values: Sequence[float]) -> list[float]:

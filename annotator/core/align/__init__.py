@@ -27,6 +27,18 @@ class Cancelled(Exception):
 
 @dataclass(frozen=True)
 class AlignOptions:
+    """How to align.
+
+    `threshold` is a probability. A link's score estimates how often candidate pairs like it
+    were gold links in the fitting data (held-out news rewrites, two-outlet news, copied web
+    text; see calibration.py): at 0.5 a proposal is as likely right as wrong, at 0.8 about
+    four in five such proposals were right. The default is the threshold that scored best on
+    held-out data (F1 and PAN's plagdet), a compromise between finding paraphrases and not
+    proposing look-alikes. `method` is "default" (words, numbers, names, position, copying) or
+    "semantic" (adds MiniLM sentence embeddings; needs `annotator[semantic]`). `max_group` is
+    the most partners one sentence may get.
+    """
+
     threshold: float = DEFAULT_THRESHOLD  # proposals less likely than this are dropped
     method: str = "default"
     max_group: int = 3  # largest n in an n:m link (sentences merged on one side)

@@ -57,9 +57,16 @@ def _canonical_number(token: str) -> str:
     return token.replace(",", "").rstrip(".")
 
 
+@lru_cache(maxsize=1 << 18)
+def stem(word: str) -> str:
+    """Porter2 stem of a folded word; memoised, as the pure-Python stemmer dominates otherwise."""
+    return str(_stemmer().stemWord(word))
+
+
+@lru_cache(maxsize=1 << 16)
 def tokenize(text: str) -> Tokens:
-    """Content words (stemmed), numbers (canonical) and likely names of one passage."""
-    stem = _stemmer().stemWord
+    """Content words (stemmed), numbers (canonical) and likely names of one passage; memoised,
+    so re-aligning after a threshold change does not tokenise again."""
     content: list[str] = []
     numbers: set[str] = set()
     names: set[str] = set()

@@ -1,11 +1,13 @@
 """How likely two sentences say the same thing: signals combined into a calibrated probability.
 
 Each candidate pair gets a row of features (IDF-weighted word overlap both ways, shared and
-conflicting numbers, shared names and word pairs, rapidfuzz token scores, position in the two
-articles, and how the pair ranks among the other candidates of its row and column). A logistic
-model maps them to a probability; its weights are fitted offline on gold data by
+conflicting numbers, shared names and word pairs, rapidfuzz token scores, the semantic cosine
+when that backend runs). Stage one, a logistic model over those, says how alike the two
+sentences are. Stage two adds where they sit (position, headline), how the pair ranks among the
+other candidates of its row and column, whether its diagonal neighbours match too, and verbatim
+copying. Both stages' weights are fitted offline on held-out gold data by
 `benchmarks/quality_calibrate.py` and kept in `calibration.py`, so a score of 0.8 means that
-about four in five such pairs were gold links.
+about four in five such pairs were gold links there.
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ FEATURES = (
 # Stage one, "do these two passages say the same thing", sees only the passages themselves;
 # stage two, "is this a link", adds where they sit and how they rank among the alternatives.
 SIMILARITY = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12)
+# Stage two must rise with stage one's similarity (a sentence pair on its own is then ranked
+# by content alone), so it sees the similarity only, never its ingredients again.
 LINK_FEATURES = (
-    "bias", "similarity", "cosine", "cover_max", "position", "headline", "row_best", "col_best",
-    "row_margin", "col_margin",
+    "bias", "similarity_logit", "position", "headline", "row_best", "col_best", "row_margin",
+    "col_margin", "neighbours", "verbatim",
 )
 
 
@@ -68,8 +72,10 @@ def pair_features(bags_a: Sequence[Bag], bags_b: Sequence[Bag], pairs: Sequence[
         a, b = bags_a[i], bags_b[j]
         shared = a.stems & b.stems
         w = sum(idf.get(s, 1.0) for s in shared)
-        cover_a = w / a.weight if a.weight else 0.0
-        cover_b = w / b.weight if b.weight else 0.0
+        # share of each side's content found in the other; a three-word subheading is easily
+        # "covered", so short sides count for less
+        cover_a = w / a.weight * min(1.0, len(a.stems) / 6) if a.weight else 0.0
+        cover_b = w / b.weight * min(1.0, len(b.stems) / 6) if b.weight else 0.0
         x[row, 1] = w / math.sqrt(a.weight * b.weight) if a.weight and b.weight else 0.0
         x[row, 2] = min(cover_a, cover_b)
         x[row, 3] = max(cover_a, cover_b)
@@ -103,12 +109,18 @@ def link_features(x: np.ndarray, sim: np.ndarray, pairs: Sequence[tuple[int, int
     """Stage two's inputs, in the order of LINK_FEATURES."""
     z = np.zeros((len(pairs), len(LINK_FEATURES)))
     z[:, 0] = 1.0
-    z[:, 1] = sim
-    z[:, 2] = x[:, 1]
-    z[:, 3] = x[:, 3]
-    z[:, 4] = x[:, 10]
-    z[:, 5] = x[:, 11]
-    _rank_features(z, pairs, 1, 6)
+    clipped = np.clip(sim, 1e-6, 1 - 1e-6)
+    z[:, 1] = np.log(clipped / (1 - clipped))
+    z[:, 2] = x[:, 10]
+    z[:, 3] = x[:, 11]
+    z[:, 4:8] = _rank_features(sim, pairs)
+    # Copying and rewriting keep runs of sentences in order: a pair whose diagonal neighbours
+    # are alike too is more likely a link than an isolated look-alike.
+    by_pair = dict(zip(pairs, sim.tolist(), strict=True))
+    z[:, 8] = [max(by_pair.get((i - 1, j - 1), 0.0), by_pair.get((i + 1, j + 1), 0.0))
+               for i, j in pairs]
+    # A copied sentence is near-certain wherever it sits; the content model is tuned to doubt.
+    z[:, 9] = np.clip(2.0 * (x[:, 5] - 0.5), 0.0, 1.0)
     return z
 
 
@@ -120,20 +132,18 @@ def link_probability(x: np.ndarray, pairs: Sequence[tuple[int, int]],
     return probability(link_features(x, similarity(x, sim_weights), pairs), link_weights)
 
 
-def _rank_features(x: np.ndarray, pairs: Sequence[tuple[int, int]], col: int, out: int) -> None:
-    """Is the pair the best of its row / column among the candidates, and by how much behind."""
+def _rank_features(values: np.ndarray, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Is each pair the best of its row / column among the candidates, and by how much behind."""
     row_max: dict[int, float] = {}
     col_max: dict[int, float] = {}
-    for k, (i, j) in enumerate(pairs):
-        v = x[k, col]
+    for (i, j), v in zip(pairs, values.tolist(), strict=True):
         row_max[i] = max(row_max.get(i, 0.0), v)
         col_max[j] = max(col_max.get(j, 0.0), v)
-    for k, (i, j) in enumerate(pairs):
-        v = x[k, col]
-        x[k, out] = float(v > 0 and v >= row_max[i])
-        x[k, out + 1] = float(v > 0 and v >= col_max[j])
-        x[k, out + 2] = v - row_max[i]
-        x[k, out + 3] = v - col_max[j]
+    out = np.zeros((len(pairs), 4))
+    for k, ((i, j), v) in enumerate(zip(pairs, values.tolist(), strict=True)):
+        out[k] = (float(v > 0 and v >= row_max[i]), float(v > 0 and v >= col_max[j]),
+                  v - row_max[i], v - col_max[j])
+    return out
 
 
 def probability(x: np.ndarray, weights: Sequence[float]) -> np.ndarray:

@@ -115,9 +115,11 @@ def ratios(sizes: list[str], res: dict) -> list[str]:
                 parts.append(f"{LABELS[method]} takes {base['total'] / ours['total']:.2f}x "
                              f"our time")
         plain = res[size, "pysbd_plain"]
-        if isinstance(plain, dict) and ours["stages"]["segment"] > 0:
+        if isinstance(plain, dict) and plain.get("ours_segment_same_process"):
             parts.append(f"plain pysbd segmentation takes "
-                         f"{plain['stages']['segment'] / ours['stages']['segment']:.1f}x ours")
+                         f"{plain['stages']['segment'] / plain['ours_segment_same_process']:.1f}x "
+                         f"ours (both in one process, ours {plain['ours_segment_same_process']:.3f}"
+                         f" s, checked equal)")
         out.append(f"- {size}: " + ("; ".join(parts) or "no baseline run at this size"))
     big = [s for s in ("100k", "1M") if isinstance(res.get((s, "default")), dict)]
     if len(big) == 2:

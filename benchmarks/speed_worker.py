@@ -104,8 +104,12 @@ def _use_gold_sentences(doc: Document, spans: Sequence[Sequence[int]]) -> None:
     ]
 
 
+_DONE: dict[str, float] = {}  # stages finished so far, for the message when a run fails
+
+
 def _run(method: str, pair: Path, gold: dict | None = None,
          ) -> tuple[dict[str, float], list[Link], Document, Document]:
+    _DONE.clear()
     t0 = time.perf_counter()
     a, b = Document.load(pair / "A.txt", "A"), Document.load(pair / "B.txt", "B")
     if gold is not None:
@@ -122,6 +126,7 @@ def _run(method: str, pair: Path, gold: dict | None = None,
         return {"load": t1 - t0, "segment": t2 - t1, "align": 0.0, "ours_here": t3 - t2}, [], a, b
     _ = a.sentences, b.sentences
     t2 = time.perf_counter()
+    _DONE.update(load=t1 - t0, segment=t2 - t1)
     links = METHODS[method](a, b)
     t3 = time.perf_counter()
     return {"load": t1 - t0, "segment": t2 - t1, "align": t3 - t2}, links, a, b
@@ -144,7 +149,9 @@ def main() -> None:
     try:
         stages, links, a, b = _run(args.method, args.pair, given)
     except MemoryError:
-        raise SystemExit(f"MemoryError: over the {args.max_mb} MB address-space cap") from None
+        done = ", ".join(f"{k} {v:.1f} s" for k, v in _DONE.items())
+        raise SystemExit(f"MemoryError: over the {args.max_mb} MB address-space cap "
+                         f"(after {done or 'nothing'})") from None
     ours_here = stages.pop("ours_here", None)
     best = sum(stages.values())
     for _ in range(args.repeat - 1):

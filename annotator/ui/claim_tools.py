@@ -56,6 +56,7 @@ class ClaimTools(QObject):
         window.statusBar().addPermanentWidget(self.marked_label)
         self.actions: dict[str, QAction] = {}
         self.taxonomy_actions: list[QAction] = []
+        self.bound_keys: dict[str, str] = {}
         self.menu = QMenu("&Claims", window)
         self._build_docks()
         self._build_actions()
@@ -140,30 +141,45 @@ class ClaimTools(QObject):
         bar.insertMenu(self.window.view_menu.menuAction(), self.menu)
 
     def refresh_taxonomy(self) -> None:
-        """(Re)build the per-type and per-relation actions from the project's taxonomy."""
+        """(Re)build the per-type and per-relation actions from the project's taxonomy.
+
+        A taxonomy's key that another command already uses (or an earlier type of the same
+        taxonomy) is left unbound and reported, since an ambiguous key would do nothing."""
         for action in self.taxonomy_actions:
             self.window.removeAction(action)
             action.deleteLater()
         self.taxonomy_actions = []
+        self.bound_keys = {}
         self.tag_menu.clear()
         self.link_menu.clear()
+        taken = {a.shortcut().toString(): a.text().replace("&", "")
+                 for a in self.window.actions() if not a.shortcut().isEmpty()}
+        clashes: list[str] = []
         project = self.session.project
         if project is not None:
-            for ct in project.taxonomy.claim_types:
-                act = self._action(f"tag:{ct.id}", ct.label, partial(self.tag, ct.id),
-                                   ct.shortcut, f"Tag the selection as {ct.label}")
-                self.tag_menu.addAction(act)
+            entries = [(f"tag:{ct.id}", ct.label, partial(self.tag, ct.id), ct.shortcut,
+                        f"Tag the selection as {ct.label}", self.tag_menu)
+                       for ct in project.taxonomy.claim_types]
+            entries += [(f"link:{rel.id}", rel.label, partial(self.link_marked, rel.id),
+                         relation_key(rel.shortcut),
+                         f"Link the marked claim to the current one: {rel.label}",
+                         self.link_menu) for rel in project.taxonomy.relations]
+            for name, label, slot, key, tip, menu in entries:
+                key = QKeySequence(key).toString() if key else ""
+                if key and key in taken:
+                    clashes.append(f"{key} ({label}; already {taken[key]})")
+                    key = ""
+                act = self._action(name, label, slot, key, tip)
+                if key:
+                    taken[key] = label
+                    self.bound_keys[name] = key
+                menu.addAction(act)
                 self.taxonomy_actions.append(act)
-            for rel in project.taxonomy.relations:
-                act = self._action(f"link:{rel.id}", rel.label,
-                                   partial(self.link_marked, rel.id),
-                                   relation_key(rel.shortcut),
-                                   f"Link the marked claim to the current one: {rel.label}")
-                self.link_menu.addAction(act)
-                self.taxonomy_actions.append(act)
-        self.palette.refresh()
+        self.palette.refresh(self.bound_keys)
         self.panel.refresh_taxonomy()
         self._update_actions()
+        if clashes:
+            self.say("Keys left unbound because they are taken: " + ", ".join(clashes))
 
     def _connect(self) -> None:
         s = self.session

@@ -50,11 +50,15 @@ class TaxonomyPalette(QWidget):
         layout.addWidget(self.content)
         layout.addWidget(load)
         layout.addStretch(1)
-        session.project_replaced.connect(self.refresh)
+        self.keys: dict[str, str] = {}
         self.refresh()
 
-    def refresh(self) -> None:
-        """Rebuild the buttons from the current project's taxonomy."""
+    def refresh(self, keys: dict[str, str] | None = None) -> None:
+        """Rebuild the buttons from the current project's taxonomy; `keys` maps "tag:<id>" /
+        "link:<id>" to the key actually bound (the owner decides: a key that another command
+        uses stays unbound)."""
+        if keys is not None:
+            self.keys = keys
         self.buttons.clear()
         content = QWidget()
         project = self.session.project
@@ -78,14 +82,14 @@ class TaxonomyPalette(QWidget):
         grid.addWidget(QLabel("<b>Tag the selection</b>"), 0, 0, 1, 3)
         row = 1
         for ct in taxonomy.claim_types:
-            self._row(grid, row, QColor(ct.color), ct.label, ct.shortcut,
+            self._row(grid, row, QColor(ct.color), ct.label, self.keys.get(f"tag:{ct.id}", ""),
                       ct.description, f"type:{ct.id}", partial(self.tag_requested.emit, ct.id))
             row += 1
         grid.addWidget(QLabel("<b>Link marked claim → current</b>"), row, 0, 1, 3)
         row += 1
         for rel in taxonomy.relations:
-            self._row(grid, row, QColor(rel.color), rel.label, relation_key(rel.shortcut),
-                      rel.description, f"relation:{rel.id}",
+            self._row(grid, row, QColor(rel.color), rel.label,
+                      self.keys.get(f"link:{rel.id}", ""), rel.description, f"relation:{rel.id}",
                       partial(self.link_requested.emit, rel.id))
             row += 1
 

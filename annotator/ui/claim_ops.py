@@ -9,6 +9,7 @@ with a message for the status bar instead of corrupting the project.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from annotator.core import Claim, ClaimLink, Project, ProjectError, Taxonomy
@@ -19,6 +20,15 @@ from .session import Session
 
 class ClaimEditError(ValueError):
     """A claim edit that cannot be done; the message is for the user."""
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NCNAME = re.compile(r"[A-Za-z_][\w.\-]*\Z")
+
+
+def clean_text(text: str) -> str:
+    """Typed or pasted text without the control characters XML cannot hold, trimmed."""
+    return _XML_ILLEGAL.sub("", text).strip()
 
 
 def _project(session: Session) -> Project:
@@ -103,9 +113,9 @@ def set_claim_type(session: Session, claim_id: str, type_id: str) -> None:
 def set_claim_attribute(session: Session, claim_id: str, name: str, value: str) -> None:
     """Set one attribute (an empty value removes it); order of the others is kept."""
     old = _claim(_project(session), claim_id)
-    name, value = name.strip(), value.strip()
-    if not name:
-        raise ClaimEditError("An attribute needs a name.")
+    name, value = name.strip(), clean_text(value)
+    if not _NCNAME.match(name):
+        raise ClaimEditError(f"{name!r} cannot be an attribute name (letters, digits, - _ .).")
     attrs = dict(old.attributes)
     if value:
         attrs[name] = value
@@ -117,7 +127,7 @@ def set_claim_attribute(session: Session, claim_id: str, name: str, value: str) 
 
 def set_claim_note(session: Session, claim_id: str, note: str) -> None:
     old = _claim(_project(session), claim_id)
-    _replace_claim(session, f"Edit note of {claim_id}", old, replace(old, note=note.strip()))
+    _replace_claim(session, f"Edit note of {claim_id}", old, replace(old, note=clean_text(note)))
 
 
 def move_claim(session: Session, claim_id: str, start: int, end: int) -> None:
@@ -184,9 +194,9 @@ def set_link_note(session: Session, link_id: str, note: str) -> None:
     old = _project(session).claim_links.get(link_id)
     if old is None:
         raise ClaimEditError(f"There is no claim link {link_id}.")
-    if old.note != note.strip():
+    if old.note != clean_text(note):
         session.push(f"Edit note of {link_id}",
-                     [Change(CLAIM_LINK, link_id, old, replace(old, note=note.strip()))])
+                     [Change(CLAIM_LINK, link_id, old, replace(old, note=clean_text(note)))])
 
 
 def remove_claim_link(session: Session, link_id: str) -> None:

@@ -122,3 +122,16 @@ def test_claim_layer_pieces_match_brute_force(session: Session) -> None:
         expected_alpha = 48 + 26 * (len(over) - 1) + (70 if any(c.id == "r3" for c in over)
                                                        else 0)
         assert h.fmt.background().color().alpha() == min(255, expected_alpha)
+
+
+def test_hostile_text_never_reaches_the_file(session: Session) -> None:
+    cid = ops.add_claim(session, "A", *span(TEXT_A, "We will recover"), "quote")
+    ops.set_claim_note(session, cid, "pasted\x00 from\x07 a PDF \ud800 ")
+    ops.set_claim_attribute(session, cid, "speaker", "the\x1b mayor")
+    with pytest.raises(ops.ClaimEditError):
+        ops.set_claim_attribute(session, cid, "two words", "x")
+    project = session.project
+    assert project is not None
+    claim = project.claims[cid]
+    assert (claim.note, claim.attrs["speaker"]) == ("pasted from a PDF", "the mayor")
+    assert read_project(project_to_bytes(project)) == project

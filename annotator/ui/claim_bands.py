@@ -73,6 +73,7 @@ class ClaimLinkOverlay(QWidget):
         if project is None:
             return []
         height = float(self.height())
+        ranges = [pane.visible_range() for pane in self.panes]
         out = []
         for link in sorted(project.claim_links.values(), key=lambda cl: cl.id):
             ends = [project.claims.get(link.source), project.claims.get(link.target)]
@@ -82,12 +83,19 @@ class ClaimLinkOverlay(QWidget):
             a, b = by_doc.get(project.doc_a.id), by_doc.get(project.doc_b.id)
             if a is None or b is None:
                 continue
-            ya, yb = self._y(self.panes[0], a), self._y(self.panes[1], b)
-            vis_a, vis_b = 0 <= ya <= height, 0 <= yb <= height
-            if not vis_a and not vis_b:
-                continue
-            out.append(ClaimBand(link, min(max(ya, 0.0), height), min(max(yb, 0.0), height),
-                                 not (vis_a and vis_b)))
+            ends_y = []
+            for claim, pane, (first, last) in ((a, self.panes[0], ranges[0]),
+                                               (b, self.panes[1], ranges[1])):
+                if claim.end <= first:  # scrolled away above: only the direction matters
+                    ends_y.append((0.0, False))
+                elif claim.start > last:
+                    ends_y.append((height, False))
+                else:
+                    y = self._y(pane, claim)
+                    ends_y.append((min(max(y, 0.0), height), 0 <= y <= height))
+            (ya, vis_a), (yb, vis_b) = ends_y
+            if vis_a or vis_b:
+                out.append(ClaimBand(link, ya, yb, not (vis_a and vis_b)))
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -93,6 +93,15 @@ def test_ctrl_drag_links_and_context_menu(
     assert [(cl.source, cl.target, cl.relation) for cl in project.claim_links.values()] == [
         (ids["outer"], ids["b"], "contradicts")]
     assert view.pane_a.selected_span() is None  # the drag did not select text
+    (band,) = tools.bands.bands()
+    assert not band.clamped and 0 < band.ya < tools.bands.height()
+    window.view.sync.enabled = False
+    bar = view.pane_b.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the partner in B scrolls away: the curve runs to the top
+    QApplication.processEvents()
+    (band,) = tools.bands.bands()
+    assert band.clamped and band.yb == 0.0
+    window.view.sync.enabled = True
 
     menu = tools.mouse.context_menu("A", point_of(view.pane_a, find(project.doc_a.text,
                                                                    INNER)[0] + 2))

@@ -7,7 +7,7 @@ kept selected here, so the list is also the keyboard and screen-reader view of t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,10 @@ def swatch(color: QColor, size: int = 12) -> QPixmap:
 
 
 class ClaimPanel(QWidget):
+    """Signals: activated(str) when Enter or a double-click asks to go to a claim."""
+
+    activated = Signal(str)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -87,6 +91,8 @@ class ClaimPanel(QWidget):
                       self.relation_filter):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.tree.currentItemChanged.connect(self._on_row)
+        self.tree.itemActivated.connect(
+            lambda item, _col: self.activated.emit(str(item.data(0, Qt.ItemDataRole.UserRole))))
         session.claims_changed.connect(self.reload)
         session.claim_links_changed.connect(self.reload)
         session.project_replaced.connect(self._on_project_replaced)

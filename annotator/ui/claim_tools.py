@@ -189,6 +189,7 @@ class ClaimTools(QObject):
         self.palette.tag_requested.connect(lambda t: self._guard(lambda: self.tag(t)))
         self.palette.link_requested.connect(lambda r: self._guard(lambda: self.link_marked(r)))
         self.editor.message.connect(self.say)
+        self.panel.activated.connect(self._go_to_claim)
         self.editor.jump_requested.connect(lambda cid: self.session.select(CLAIM, cid))
         self.mouse = ClaimMouse(self)
 
@@ -283,6 +284,14 @@ class ClaimTools(QObject):
             raise ops.ClaimEditError(f"{claim.id} is not linked to any claim.")
         self._select(others[0].id)
         self._jump = (claim.id, 0) if len(others) > 1 else None
+
+    def _go_to_claim(self, claim_id: str) -> None:
+        """Enter in the Claims list: select the claim and put the focus in its pane."""
+        project = self._project()
+        claim = project.claims.get(claim_id)
+        if claim is not None:
+            self.session.select(CLAIM, claim_id)
+            self.panes[self.side_of(claim)].setFocus()
 
     def _select(self, claim_id: str) -> None:
         jump = self._jump

@@ -145,6 +145,8 @@ def test_panel_filters_and_keyboard_steps(
     first = window.session.current
     key(qtbot, panel.tree, K.Key_Down)
     assert window.session.current != first and window.session.current[0] == "claim"
+    key(qtbot, panel.tree, K.Key_Return)  # Enter: into the claim's pane, ready for keys
+    assert window.view.pane_b.hasFocus() or window.view.pane_a.hasFocus()
 
     pane = window.view.pane_a
     pane.setFocus()

@@ -9,6 +9,10 @@ autosave (disk full, read-only home) is reported once and never interrupts the u
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from types import TracebackType
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -142,3 +146,17 @@ class Autosaver(QObject):
             self.slot.close()
             self.slot = None
 
+
+
+def install_emergency_autosave(saver: Autosaver) -> None:
+    """Autosave once more before an unhandled exception is reported: whatever went wrong,
+    the edits up to that moment are in the recovery file (the previous hook still runs)."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException,
+             traceback: TracebackType | None) -> None:
+        with contextlib.suppress(Exception):  # the rescue never hides the real error
+            saver.autosave_now()
+        previous(kind, value, traceback)
+
+    sys.excepthook = hook

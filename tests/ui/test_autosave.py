@@ -16,7 +16,7 @@ from annotator.core import read_project
 from annotator.core.recovery import RecoveryStore
 from annotator.ui import claim_dialogs, dialogs
 from annotator.ui import claim_ops as ops
-from annotator.ui.autosave import Autosaver
+from annotator.ui.autosave import Autosaver, install_emergency_autosave
 from annotator.ui.main_window import MainWindow
 from tests.conftest import ROOT
 from tests.ui import crash_child
@@ -135,3 +135,21 @@ def test_discard_and_broken_store(qtbot: QtBot, tmp_path: Path,
     broken = Autosaver(window.session, RecoveryStore(blocker / "autosave"))
     assert broken.slot is None and failures and "Autosave is off" in failures[0]
     assert not broken.autosave_now()  # never raises
+
+
+def test_unhandled_exception_triggers_one_more_autosave(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window, _tools = open_window(qtbot)
+    saver = autosaver_for(window, RecoveryStore(tmp_path / "autosave"), interval_ms=60_000)
+    open_sample(qtbot, window)
+    reported: list[str] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _k, value, _tb: reported.append(str(value)))
+    install_emergency_autosave(saver)
+    project = window.session.project
+    assert project is not None and saver.slot is not None
+    ops.add_claim(window.session, "B", *find(project.doc_b.text, "$30 billion"), "statistic")
+    assert not saver.slot.project_path.exists()  # the timer has not fired yet
+    sys.excepthook(RuntimeError, RuntimeError("boom"), None)
+    assert reported == ["boom"]
+    assert len(read_project(saver.slot.project_path).claims) == 1
+    saver.close()

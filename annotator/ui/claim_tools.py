@@ -148,6 +148,7 @@ class ClaimTools(QObject):
         for action in self.taxonomy_actions:
             self.window.removeAction(action)
             action.deleteLater()
+        self.actions = {k: a for k, a in self.actions.items() if a not in self.taxonomy_actions}
         self.taxonomy_actions = []
         self.bound_keys = {}
         self.tag_menu.clear()

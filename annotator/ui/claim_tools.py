@@ -53,7 +53,10 @@ class ClaimTools(QObject):
         self.palette = TaxonomyPalette(self.session)
         self.marked_label = QLabel()
         self.marked_label.setAccessibleName("Marked claim")
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName("Claim counts")
         window.statusBar().addPermanentWidget(self.marked_label)
+        window.statusBar().addPermanentWidget(self.counts_label)
         self.actions: dict[str, QAction] = {}
         self.taxonomy_actions: list[QAction] = []
         self.bound_keys: dict[str, str] = {}
@@ -187,6 +190,7 @@ class ClaimTools(QObject):
         s.project_replaced.connect(self._on_project_replaced)
         s.current_changed.connect(self._on_current_changed)
         s.claims_changed.connect(lambda _ids: self._on_claims_changed())
+        s.claim_links_changed.connect(lambda _ids: self._show_marked())
         self.palette.tag_requested.connect(lambda t: self._guard(lambda: self.tag(t)))
         self.palette.link_requested.connect(lambda r: self._guard(lambda: self.link_marked(r)))
         self.editor.message.connect(self.say)
@@ -357,6 +361,13 @@ class ClaimTools(QObject):
 
     def _show_marked(self) -> None:
         self.marked_label.setText(f"Linking from {self.marked}" if self.marked else "")
+        project = self.session.project
+        if project is None:
+            self.counts_label.setText("")
+            return
+        in_a = sum(1 for c in project.claims.values() if c.doc == project.doc_a.id)
+        self.counts_label.setText(f"Claims: {in_a} in A · {len(project.claims) - in_a} in B · "
+                                  f"{len(project.claim_links)} claim links")
 
     def _update_actions(self) -> None:
         has_claim = self.current_claim() is not None

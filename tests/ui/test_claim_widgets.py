@@ -138,6 +138,7 @@ def test_panel_filters_and_keyboard_steps(
     assert panel.row_ids() == [ids["outer"], ids["b"]]
     panel.relation_filter.setCurrentIndex(0)
     assert "3 of 3" in panel.count_label.text()
+    assert tools.counts_label.text() == "Claims: 2 in A · 1 in B · 1 claim links"
 
     # arrow keys in the list select claims everywhere
     panel.tree.setFocus()

@@ -133,6 +133,8 @@ def targets(res: dict) -> list[str]:
     out = []
     for size, limit in TARGETS.items():
         r = res.get((size, "default"))
+        if isinstance(r, str):
+            out.append(f"- {size}: NOT met ({r})")
         if isinstance(r, dict):
             t = r["warm"] if size == "1.5k" else r["total"]
             mem = RSS_TARGETS.get(size)

@@ -41,6 +41,7 @@ from benchmarks.quality_metrics import (
 from benchmarks.results_md import write_section
 
 GRID = [k / 40 for k in range(41)]
+SEMANTIC_SHARE = 0.25
 NOTES = """How to read it: `default` and `semantic` run `align()` at the default threshold, as a
 user gets it (ranking corpora use the best link score at threshold 0); the `token_set_ratio`
 baseline gets its threshold picked after the fact on the same data (`@t=`), an upper bound for
@@ -48,7 +49,28 @@ it. ABCD texts are fed as running text (sentences joined by spaces), segmented b
 and links are mapped onto gold sentences they cover by half or more. For PAN, links that
 continue each other on both sides are merged into passages before plagdet (all methods alike).
 The pair model's weights were fitted by `benchmarks/quality_calibrate.py` on pairs outside
-these samples (the other half of each ABCD set and of PAN13, and the training splits)."""
+these samples (the other half of each ABCD set and of PAN13, and MSRP's training split); the
+PAN-paraphrase pairs and Clough were never used for fitting. `semantic` runs on the first
+quarter of each sample only (a seeded sub-sample; embedding is slow on two shared cores).
+
+Targets (news_synth F1 >= 0.85, news_ecb >= 0.40, PAN13 plagdet >= 0.90, MSRP AUC >= 0.80)
+are not all met; see the table. What we learned:
+- The gold is harder than the targets assume. On held-out pairs, with the *gold* sentence
+  split and the threshold picked after the fact, plain MiniLM cosine reaches F1 0.59
+  (news_synth) and 0.26 (news_ecb); our lexical model is above that, and adding MiniLM as a
+  feature gains a few points only. news_ecb gold links come from event coreference: one
+  sentence is linked to every sentence that mentions the event (79% of its gold links are
+  one-to-many), which similarity of content alone cannot recover.
+- One threshold cannot serve both news and copy detection: held-out news F1 peaks at 0.2
+  (the default), PAN13 plagdet at 0.5 (0.84 held out), because topical look-alikes in long
+  web pages score like true paraphrases in news rewrites. Raising the slider is the user's
+  lever for copy detection.
+- Segmentation: news_ecb sentences (headlines, datelines without final punctuation, joined by
+  spaces as the benchmark demands) match pysbd's split exactly for 60% of gold sentences
+  (news_synth: 99.8%); merged sentences cost news_ecb precision.
+- Next: a verbatim-passage stage (word n-gram seeds extended to exact character spans) for
+  copy detection; a cross-encoder or larger embedding model as an optional backend; a
+  document-level prior learnt from the overall overlap of the two texts."""
 
 
 @dataclass
@@ -161,13 +183,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return max(10, int(count * scale))
 
     default_t = AlignOptions().threshold
-    methods: list[tuple[str, Method | None, Method | None, bool]] = [
-        # name, as a user gets it, with threshold 0 for ranking, threshold picked after the fact
-        ("default", aligner("default"), aligner("default", 0.0), False),
+    methods: list[tuple[str, Method | None, Method | None, bool, float]] = [
+        # name, as a user gets it, with threshold 0 for ranking, threshold picked after the
+        # fact, share of each sample it runs on
+        ("default", aligner("default"), aligner("default", 0.0), False, 1.0),
+        # the same model with the slider at even odds: what copy detection wants
+        ("default t=0.5", aligner("default", 0.5), aligner("default", 0.0), False, 1.0),
     ]
     if not args.no_semantic and semantic_available():
-        methods.append(("semantic", aligner("semantic"), aligner("semantic", 0.0), False))
-    methods.append(("token_set_ratio", token_set_baseline, token_set_baseline, True))
+        # embedding runs at tens of sentences a second here: a fixed sub-sample keeps the run
+        # to minutes (its own `pairs` column says how many)
+        methods.append(("semantic", aligner("semantic"), aligner("semantic", 0.0), False,
+                        SEMANTIC_SHARE))
+    methods.append(("token_set_ratio", token_set_baseline, token_set_baseline, True, 1.0))
 
     corpus_list: list[tuple[str, Callable[[], list[corpora.Pair]], str]] = [
         ("news_synth", lambda: corpora.abcd("news_synth", n(88)), "abcd"),
@@ -182,8 +210,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, load, kind in corpus_list:
         if wanted and name not in wanted:
             continue
-        pairs = load()
-        for mname, user, ranking, oracle in methods:
+        everything = load()
+        for mname, user, ranking, oracle, share in methods:
+            size = len(everything) if share >= 1.0 else max(8, int(len(everything) * share))
+            pairs = corpora.sample(everything, size)
             method = ranking if kind in ("pairs", "clough") else user
             assert method is not None
             links, seconds = _run(pairs, method)
@@ -195,11 +225,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 metric = "plagdet"
             elif kind == "clough":
                 if not oracle:
-                    links = [[x for x in ls if x.score >= default_t] for ls in links]
+                    at = 0.5 if mname.endswith("t=0.5") else default_t
+                    links = [[x for x in ls if x.score >= at] for ls in links]
                 score, detail = eval_clough(pairs, links, oracle)
                 metric = "Spearman"
             else:
-                score, detail = eval_pairs(pairs, links, None if oracle else default_t)
+                at = 0.5 if mname.endswith("t=0.5") else default_t
+                score, detail = eval_pairs(pairs, links, None if oracle else at)
                 metric = "ROC AUC"
             row = Row(name, mname, len(pairs), metric, score, detail, seconds)
             rows.append(row)

@@ -49,7 +49,7 @@ class Pair:
     label: float = 0.0  # paraphrase yes/no, or Clough's ordinal category
 
 
-def _sample(items: list[Any], n: int | None) -> list[Any]:
+def sample(items: list[Any], n: int | None) -> list[Any]:
     if n is None or n >= len(items):
         return items
     rng = random.Random(SEED)
@@ -72,12 +72,12 @@ def abcd(subset: str, n: int | None, held_out: bool = False) -> list[Pair]:
     links = json.loads((base / f"{subset}_links.json").read_text(encoding="utf-8"))
     pairs = []
     ids = sorted(links)
-    picked = _sample(ids, _half(subset, len(ids)))
+    picked = sample(ids, _half(subset, len(ids)))
     if held_out:
         rest = sorted(set(ids) - set(picked))
-        picked = _sample(rest, n)
+        picked = sample(rest, n)
     else:
-        picked = _sample(picked, n)
+        picked = sample(picked, n)
     for link_id in picked:
         rec = links[link_id]
         a = docs[rec["doc1"]]
@@ -97,11 +97,11 @@ def _half(subset: str, total: int) -> int:
 
 def pan13(n: int | None, held_out: bool = False) -> list[Pair]:
     items = list(readers().read_pan13())
-    picked = _sample(items, _half("pan13", len(items)))
+    picked = sample(items, _half("pan13", len(items)))
     if held_out:
         ids = {it.pair_id for it in picked}
         picked = [it for it in items if it.pair_id not in ids]
-    return [Pair(it.pair_id, it.doc_a, it.doc_b, gold=list(it.gold)) for it in _sample(picked, n)]
+    return [Pair(it.pair_id, it.doc_a, it.doc_b, gold=list(it.gold)) for it in sample(picked, n)]
 
 
 def clough() -> list[Pair]:
@@ -116,7 +116,7 @@ def sentence_pairs(name: str, n: int | None) -> list[Pair]:
     reader = r.read_msrp("test") if name == "msrp" else r.read_pan_paraphrase("test")
     items = list(reader)
     return [Pair(it.pair_id, it.doc_a, it.doc_b, label=float(bool(it.gold)))
-            for it in _sample(items, n)]
+            for it in sample(items, n)]
 
 
 def sentence_pairs_train(name: str, n: int | None) -> list[Pair]:
@@ -124,4 +124,4 @@ def sentence_pairs_train(name: str, n: int | None) -> list[Pair]:
     r = readers()
     reader = r.read_msrp("train") if name == "msrp" else r.read_pan_paraphrase("train")
     return [Pair(it.pair_id, it.doc_a, it.doc_b, label=float(bool(it.gold)))
-            for it in _sample(list(reader), n)]
+            for it in sample(list(reader), n)]

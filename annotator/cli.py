@@ -88,7 +88,12 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     )
 
 
-BENCHMARKS = {"quality": "quality.py", "speed": "speed.py", "batch": "batch_scaling.py"}
+BENCHMARKS = {
+    "quality": "quality.py",
+    "speed": "speed.py",
+    "batch": "batch_scaling.py",
+    "app": "app_speed.py",
+}
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:

@@ -1,0 +1,175 @@
+"""How the desktop app feels on a long pair, measured offscreen.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/app_speed.py [--size 100k]
+
+Opens the make_pairs.py pair of the given size in the real main window and measures:
+- time from open_pair() to the first painted window with the alignment shown;
+- the longest stall of the UI thread meanwhile (a 5 ms timer records gaps between its ticks);
+- the time to repaint the comparison view per scroll step through pane A, against the same
+  scroll steps in two bare QPlainTextEdits holding the same texts (Qt's own cost, same run).
+Records the table in RESULTS.md (section "app").
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QWidget  # noqa: E402
+
+from benchmarks.results_md import write_section  # noqa: E402
+
+MAKE_PAIRS = ROOT.parent / "shared" / "bench" / "make_pairs.py"
+PAIRS = ROOT / "benchmarks" / "out" / "pairs"
+
+
+class StallMeter:
+    """Longest gap between ticks of a fast timer: how long the UI thread was blocked."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0
+        self.worst = 0
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.clock.start()
+        self.last = 0
+        self.timer.start()
+
+    def stop(self) -> int:
+        self.timer.stop()
+        self._tick()
+        return self.worst
+
+
+def ensure_pair(size: str) -> Path:
+    target = PAIRS / size
+    if not (target / "B.txt").exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(MAKE_PAIRS),
+                "--src",
+                str(MAKE_PAIRS.parent / "gutenberg"),
+                "--out",
+                str(PAIRS),
+                "--sizes",
+                size,
+                "--seed",
+                "1",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return target
+
+
+def scroll_frames(
+    app: QApplication, widget: QWidget, bar_owner: QPlainTextEdit, steps: int
+) -> list[float]:
+    """Milliseconds to repaint `widget` after each page step of `bar_owner`'s scroll bar."""
+    bar = bar_owner.verticalScrollBar()
+    stride = max(1, (bar.maximum() - bar.minimum()) // steps)
+    times = []
+    for k in range(steps):
+        bar.setValue(bar.minimum() + k * stride)
+        start = time.perf_counter()
+        app.processEvents()
+        widget.repaint()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", default="100k")
+    parser.add_argument("--steps", type=int, default=60)
+    parser.add_argument("--no-record", action="store_true")
+    args = parser.parse_args(argv)
+    pair = ensure_pair(args.size)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    from annotator.app import configure_application
+    from annotator.ui.main_window import MainWindow
+
+    configure_application(app)  # type: ignore[arg-type]
+    window = MainWindow()
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    meter = StallMeter()
+    meter.start()
+    start = time.perf_counter()
+    window.open_pair(pair / "A.txt", pair / "B.txt")
+    while window.session.aligning:
+        app.processEvents()
+        time.sleep(0.002)
+    app.processEvents()
+    window.repaint()
+    first_paint = time.perf_counter() - start
+    stall = meter.stop()
+    links = len(window.session.project.links) if window.session.project else 0
+    ours = scroll_frames(app, window.view, window.view.pane_a, args.steps)
+
+    bare = QWidget()
+    row = QHBoxLayout(bare)
+    edits = []
+    for name in ("A.txt", "B.txt"):
+        edit = QPlainTextEdit()
+        edit.setReadOnly(True)
+        edit.setPlainText((pair / name).read_text(encoding="utf-8"))
+        row.addWidget(edit)
+        edits.append(edit)
+    bare.resize(1440, 900)
+    bare.show()
+    app.processEvents()
+    baseline = scroll_frames(app, bare, edits[0], args.steps)
+
+    def p95(values: list[float]) -> float:
+        return sorted(values)[int(0.95 * (len(values) - 1))]
+
+    med_ours, med_base = statistics.median(ours), statistics.median(baseline)
+    lines = [
+        "| measure | annotator | bare QPlainTextEdit x2 | ratio |",
+        "|---|---|---|---|",
+        f"| open pair to first painted window with {links} links | {first_paint:.2f} s | - | - |",
+        f"| longest UI-thread stall while opening and aligning | {stall} ms | - | - |",
+        f"| scroll repaint, median per frame | {med_ours:.1f} ms | {med_base:.1f} ms | "
+        f"{med_ours / max(1e-6, med_base):.1f}x |",
+        f"| scroll repaint, 95th percentile | {p95(ours):.1f} ms | {p95(baseline):.1f} ms | "
+        f"{p95(ours) / max(1e-6, p95(baseline)):.1f}x |",
+    ]
+    table = "\n".join(lines)
+    print(table)
+    if not args.no_record:
+        write_section(
+            "app",
+            f"Desktop app on the {args.size}-word pair (offscreen)",
+            table,
+            "QT_QPA_PLATFORM=offscreen python benchmarks/app_speed.py"
+            + ("" if argv is None else " " + " ".join(argv)),
+        )
+    window.session.undo_stack.setClean()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -9,7 +9,6 @@ partners are joined into one n:m link.
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ import numpy as np
 from ..document import Document, Span
 from ..segment import Segment
 from . import calibration
+from .candidates import candidate_pairs
 from .features import idf_table, tokenize
 from .scoring import Bag, link_probability, make_bag, pair_features
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from . import AlignOptions
 
 CANDIDATES_PER_SENTENCE = 6
-COMMON_SHARE = 0.25  # a word in more than this share of a long document's sentences is no clue
 Group = tuple[list[Segment], list[Segment], float]
 
 
@@ -46,32 +45,8 @@ class Scored:
 def candidates(bags_a: Sequence[Bag], bags_b: Sequence[Bag], idf: dict[str, float],
                per_sentence: int = CANDIDATES_PER_SENTENCE) -> list[tuple[int, int]]:
     """Pairs sharing rare words: each sentence's best few partners by IDF mass, either way."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, bag in enumerate(bags_b):
-        for w in bag.stems:
-            index[w].append(j)
-    cap = max(12, int(COMMON_SHARE * len(bags_b)))
-    votes: dict[tuple[int, int], float] = defaultdict(float)
-    for i, bag in enumerate(bags_a):
-        for w in bag.stems:
-            hits = index.get(w)
-            if hits and len(hits) <= cap:
-                weight = idf.get(w, 1.0)
-                for j in hits:
-                    votes[i, j] += weight
-    by_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    by_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (i, j), v in votes.items():
-        by_a[i].append((v, -j))
-        by_b[j].append((v, -i))
-    chosen: set[tuple[int, int]] = set()
-    for i, options in by_a.items():
-        chosen.update((i, -nj) for _, nj in heapq.nlargest(per_sentence, options))
-    for j, options in by_b.items():
-        chosen.update((-ni, j) for _, ni in heapq.nlargest(per_sentence, options))
-    if bags_a and bags_b:
-        chosen.add((0, 0))  # headline to headline, even when reworded
-    return sorted(chosen)
+    return candidate_pairs([b.stems for b in bags_a], [b.stems for b in bags_b], idf,
+                           per_sentence)
 
 
 def score_documents(doc_a: Document, doc_b: Document, method: str = "default",

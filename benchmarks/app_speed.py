@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,13 +23,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QWidget  # noqa: E402
 
 from benchmarks.results_md import write_section  # noqa: E402
-
-MAKE_PAIRS = ROOT.parent / "shared" / "bench" / "make_pairs.py"
-PAIRS = ROOT / "benchmarks" / "out" / "pairs"
+from benchmarks.speed import PAIRS, make_pairs  # noqa: E402
 
 
 class StallMeter:
@@ -61,29 +58,12 @@ class StallMeter:
 
 
 def ensure_pair(size: str) -> Path:
-    target = PAIRS / size
-    if not (target / "B.txt").exists():
-        subprocess.run(
-            [
-                sys.executable,
-                str(MAKE_PAIRS),
-                "--src",
-                str(MAKE_PAIRS.parent / "gutenberg"),
-                "--out",
-                str(PAIRS),
-                "--sizes",
-                size,
-                "--seed",
-                "1",
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    return target
+    make_pairs([size])  # the speed benchmark's pairs: same seed, same files
+    return PAIRS / size
 
 
 def scroll_frames(
-    app: QApplication, widget: QWidget, bar_owner: QPlainTextEdit, steps: int
+    app: QCoreApplication, widget: QWidget, bar_owner: QPlainTextEdit, steps: int
 ) -> list[float]:
     """Milliseconds to repaint `widget` after each page step of `bar_owner`'s scroll bar."""
     bar = bar_owner.verticalScrollBar()

@@ -83,9 +83,18 @@ class _Progress:
 
 
 def run_batch(
-    tsv: Path, outdir: Path, *, jobs: int = 0, threshold: float = 0.35, progress: bool = False
+    tsv: Path,
+    outdir: Path,
+    *,
+    jobs: int = 0,
+    threshold: float | None = None,
+    progress: bool = False,
 ) -> int:
     """Exit code 0 if every pair was aligned, 1 if any line or pair failed."""
+    if threshold is None:
+        from annotator.core import AlignOptions
+
+        threshold = AlignOptions().threshold
     try:
         outdir.mkdir(parents=True, exist_ok=True)
         pair_jobs, errors = parse_pairs(tsv, outdir, threshold)

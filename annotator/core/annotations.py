@@ -86,8 +86,15 @@ class ClaimLink:
 
 @dataclass(frozen=True)
 class AlignSettings:
-    threshold: float = 0.35
+    threshold: float = field(default_factory=lambda: _default_threshold())
     method: str = "default"
+
+
+def _default_threshold() -> float:
+    """The aligner's calibrated default (imported late: the aligner imports this module)."""
+    from .align.calibration import DEFAULT_THRESHOLD
+
+    return DEFAULT_THRESHOLD
 
 
 class ProjectError(ValueError):

@@ -35,6 +35,7 @@ stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
 if [[ ! -f "$stamp" ]]; then
   [[ -x .venv/bin/python ]] || "$python" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
+  # PYTHONWARNINGS: setuptools' editable-install notice is noise to someone starting the app
+  PYTHONWARNINGS=ignore .venv/bin/python -m pip install -q -e ".[test]"
   rm -f .venv/.installed-*; touch "$stamp"
 fi

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import snowballstemmer
 
@@ -63,34 +64,52 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
 
-@lru_cache(maxsize=1 << 16)
+_Entry = tuple[str, str | None, str | None]
+"""Per raw word: (content token, number or None, name candidate or None); () when skipped."""
+
+
+def _word_entry(raw: str) -> _Entry | tuple[()]:
+    """The whole per-word step (number canonicalisation, fold, stopword, stem) for one word."""
+    if _NUMBER.match(raw):
+        number = _canonical_number(raw)
+        return (number, number, None)
+    word = fold(raw).replace("’", "'").split("'")[0]
+    if not word or word in STOPWORDS:
+        return ()
+    return (stem(word), None, word if raw[:1].isupper() else None)
+
+
+class _WordMemo(dict[str, "_Entry | tuple[()]"]):
+    """Raw word -> its entry. A vocabulary is small next to the text (a 1M-word pair has well
+    under 100k distinct words), so a plain dict beats `lru_cache` on every lookup."""
+
+    def __missing__(self, raw: str) -> _Entry | tuple[()]:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()  # bounded: a long-running app sees many documents
+        entry = self[raw] = _word_entry(raw)
+        return entry
+
+
+_MEMO_LIMIT = 1 << 20
+_MEMO = _WordMemo()
+
+
+@lru_cache(maxsize=1 << 17)
 def tokenize(text: str) -> Tokens:
-    """Content words (stemmed), numbers (canonical) and likely names of one passage; memoised,
-    so re-aligning after a threshold change does not tokenise again."""
-    content: list[str] = []
-    numbers: set[str] = set()
-    names: set[str] = set()
-    index = -1
-    for index, match in enumerate(_WORD.finditer(text)):
-        raw = match.group()
-        if _NUMBER.match(raw):
-            numbers.add(_canonical_number(raw))
-            content.append(_canonical_number(raw))
-            continue
-        word = fold(raw).replace("’", "'").split("'")[0]
-        if not word or word in STOPWORDS:
-            continue
-        if index > 0 and raw[:1].isupper():
-            names.add(word)
-        content.append(stem(word))
-    return Tokens(tuple(content), frozenset(numbers), frozenset(names), index + 1)
+    """Content words (stemmed), numbers (canonical) and likely names of one passage; memoised
+    per passage (re-aligning after a threshold change does not tokenise again) and per word
+    (the per-word step runs once per distinct word of a document)."""
+    raws = _WORD.findall(text)
+    entries = list(map(_MEMO.__getitem__, raws))
+    content = tuple([e[0] for e in entries if e])
+    numbers = frozenset([e[1] for e in entries if e and e[1] is not None])
+    names = frozenset([e[2] for e in entries[1:] if e and e[2] is not None])
+    return Tokens(content, numbers, names, len(raws))
 
 
 def idf_table(passages: Iterable[Sequence[str]]) -> dict[str, float]:
     """Smoothed inverse document frequency, counting each passage as a document."""
-    df: Counter[str] = Counter()
-    total = 0
-    for words in passages:
-        total += 1
-        df.update(set(words))
+    sets = [set(words) for words in passages]
+    df = Counter(chain.from_iterable(sets))
+    total = len(sets)
     return {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in df.items()}

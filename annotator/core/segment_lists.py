@@ -18,6 +18,11 @@ _NUMBERED = (re.compile(_L.NUMBERED_LIST_REGEX_1), re.compile(_L.NUMBERED_LIST_P
 _LETTERED = (re.compile(_L.ALPHABETICAL_LIST_WITH_PERIODS),
              re.compile(_L.ALPHABETICAL_LIST_WITH_PARENS))
 _ALPHABETS = (_L.LATIN_NUMERALS, _L.ROMAN_NUMERALS)
+# Cheap necessary conditions, so most blocks skip the patterns above: each numbered pattern
+# needs a digit (\d, as in pysbd's own patterns) before "." or ")"; each lettered one a
+# one-letter word before "." or a lower-case word before ")" (after "(", a space or the start).
+_MAY_NUMBER = re.compile(r"\d[.)]")
+_MAY_LETTER = re.compile(r"(?<!\S)[a-z](?:\.|[a-z]*\))|\([a-z]+\)")
 
 
 def _numbers_consecutive(numbers: list[int]) -> bool:
@@ -39,11 +44,13 @@ def _letters_consecutive(items: list[str], alphabet: list[str]) -> bool:
 
 def list_rules_apply(block: str) -> bool:
     """True when pysbd's list handling would rewrite something in `block`."""
-    if any(c.isdigit() for c in block):
+    if _MAY_NUMBER.search(block):
         for pattern in _NUMBERED:
             found = pattern.findall(block)
             if len(found) > 1 and _numbers_consecutive([int(x) for x in found]):
                 return True
+    if not _MAY_LETTER.search(block):
+        return False
     for pattern in _LETTERED:
         found = pattern.findall(block)
         for alphabet in _ALPHABETS:

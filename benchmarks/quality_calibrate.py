@@ -163,6 +163,7 @@ def news_f1(method: str, weights: tuple[np.ndarray, np.ndarray], thresholds: Seq
                 links = [([(s.sents_a[i].start, s.sents_a[i].end) for i in ga],
                           [(s.sents_b[j].start, s.sents_b[j].end) for j in gb])
                          for ga, gb, _ in group_pairs(chosen)]
+                links += [([c.a], [c.b]) for c in s.copies]
                 pred = sentence_pairs(links, p.sents_a, p.sents_b)
                 tp += len(pred & p.sentence_links)
                 fp += len(pred - p.sentence_links)
@@ -181,6 +182,7 @@ def news_f1(method: str, weights: tuple[np.ndarray, np.ndarray], thresholds: Seq
             for ga, gb, _ in group_pairs(_select(s.pairs, prob, t)):
                 dets.append(((s.sents_a[ga[0]].start, s.sents_a[ga[-1]].end),
                              (s.sents_b[gb[0]].start, s.sents_b[gb[-1]].end)))
+            dets += [(c.a, c.b) for c in s.copies]
             per_pair.append((p.gold, merge_runs(dets)))
         score = pooled_plagdet(per_pair)[3]
         per_subset.setdefault("pan13 plagdet", {})[t] = round(score, 3)

@@ -22,13 +22,15 @@ from . import calibration
 from .candidates import candidate_pairs
 from .features import idf_table, tokenize
 from .scoring import Bag, link_probability, make_bag, pair_features
+from .verbatim import Passage, copied_passages
 
 if TYPE_CHECKING:
     from ..annotations import AlignmentLink
     from . import AlignOptions
 
 CANDIDATES_PER_SENTENCE = 6
-Group = tuple[list[Segment], list[Segment], float]
+VERBATIM_SCORE = 0.98  # a shared run of 25+ words is a copy; only a user's decision outranks it
+Group = tuple[Sequence[Span | Segment], Sequence[Span | Segment], float]
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Scored:
     pairs: list[tuple[int, int]]
     features: np.ndarray
     prob: np.ndarray
+    copies: list[Passage]  # verbatim passages; their sentences are not among the pairs
 
 
 def candidates(bags_a: Sequence[Bag], bags_b: Sequence[Bag], idf: dict[str, float],
@@ -62,7 +65,11 @@ def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
               for t, s in zip(tokens_b, sb, strict=True)]
     if report:
         report(0.3)
-    pairs = candidates(bags_a, bags_b, idf)
+    copies = copied_passages(doc_a.text, doc_b.text, [s.start for s in sa])
+    skip_a = _covered(sa, [Span(*c.a) for c in copies])
+    skip_b = _covered(sb, [Span(*c.b) for c in copies])
+    pairs = [(i, j) for i, j in candidates(bags_a, bags_b, idf)
+             if i not in skip_a and j not in skip_b]
     semantic = None
     weights = calibration.DEFAULT
     if method == "semantic":
@@ -70,14 +77,15 @@ def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
 
         semantic = cosine_matrix([doc_a.text[s.start : s.end] for s in sa],
                                  [doc_b.text[s.start : s.end] for s in sb])
-        pairs = sorted(set(pairs) | _semantic_candidates(semantic))
+        pairs = sorted(set(pairs) | {(i, j) for i, j in _semantic_candidates(semantic)
+                                     if i not in skip_a and j not in skip_b})
         weights = calibration.SEMANTIC
     elif method != "default":
         raise ValueError(f"unknown alignment method {method!r}")
     if report:
         report(0.6)
     x = pair_features(bags_a, bags_b, pairs, idf, semantic)
-    return Scored(sa, sb, pairs, x, link_probability(x, pairs, *weights))
+    return Scored(sa, sb, pairs, x, link_probability(x, pairs, *weights), copies)
 
 
 def _semantic_candidates(cos: np.ndarray, per_sentence: int = 3) -> set[tuple[int, int]]:
@@ -111,11 +119,13 @@ def align_segments(doc_a: Document, doc_b: Document, options: AlignOptions,
     scored = score_documents(doc_a, doc_b, options.method, report)
     sa, sb = scored.sents_a, scored.sents_b
     kept = [link for link in anchors if link.status.value != "rejected"]
+    rejected = [link for link in anchors if link.status.value == "rejected"]
+    copies = _copies(scored.copies, kept, rejected) if options.threshold <= VERBATIM_SCORE else []
     used_a = _covered(sa, [s for link in kept for s in link.a])
     used_b = _covered(sb, [s for link in kept for s in link.b])
     forbidden = {
         (i, j)
-        for link in anchors if link.status.value == "rejected"
+        for link in rejected
         for i in _covered(sa, link.a) for j in _covered(sb, link.b)
     }
     report(0.8)
@@ -135,8 +145,27 @@ def align_segments(doc_a: Document, doc_b: Document, options: AlignOptions,
         chosen[i, j] = p
         count_a[i] += 1
         count_b[j] += 1
-    return [([sa[i] for i in group_a], [sb[j] for j in group_b], score)
-            for group_a, group_b, score in group_pairs(chosen)]
+    groups: list[Group] = [([sa[i] for i in group_a], [sb[j] for j in group_b], score)
+                           for group_a, group_b, score in group_pairs(chosen)]
+    return sorted(groups + copies, key=lambda g: (g[0][0].start, g[1][0].start))
+
+
+def _copies(passages: Sequence[Passage], kept: Sequence[AlignmentLink],
+            rejected: Sequence[AlignmentLink]) -> list[Group]:
+    """Verbatim passages as links with exact boundaries, except where a person decided:
+    nothing overlapping a kept link's side, nothing a rejected link already spans."""
+    def hits(span: Span, spans: Sequence[Span]) -> bool:
+        return any(span.start < s.end and s.start < span.end for s in spans)
+
+    out: list[Group] = []
+    for p in passages:
+        a, b = Span(*p.a), Span(*p.b)
+        if any(hits(a, link.a) or hits(b, link.b) for link in kept):
+            continue
+        if any(hits(a, link.a) and hits(b, link.b) for link in rejected):
+            continue
+        out.append(([a], [b], VERBATIM_SCORE))
+    return out
 
 
 def group_pairs(chosen: dict[tuple[int, int], float]) -> list[tuple[list[int], list[int], float]]:

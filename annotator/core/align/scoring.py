@@ -19,12 +19,13 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
+from .chain import chain_features
 from .features import Tokens
 
 FEATURES = (
     "bias", "cosine", "cover_min", "cover_max", "fuzzy_set", "fuzzy_ratio", "numbers_shared",
     "numbers_conflict", "names_shared", "bigrams", "position", "headline", "length_ratio",
-    "semantic",
+    "semantic", "size",
 )
 # Stage one, "do these two passages say the same thing", sees only the passages themselves;
 # stage two, "is this a link", adds where they sit and how they rank among the alternatives.
@@ -33,7 +34,7 @@ SIMILARITY = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12)
 # by content alone), so it sees the similarity only, never its ingredients again.
 LINK_FEATURES = (
     "bias", "similarity_logit", "position", "headline", "row_best", "col_best", "row_margin",
-    "col_margin", "neighbours", "verbatim",
+    "col_margin", "neighbours", "verbatim", "on_chain", "chain_gap", "doc_related", "size",
 )
 
 
@@ -91,6 +92,8 @@ def pair_features(bags_a: Sequence[Bag], bags_b: Sequence[Bag], pairs: Sequence[
         x[row, 10] = abs((i + 0.5) / n_a - (j + 0.5) / n_b)
         x[row, 11] = float(i == 0 and j == 0)
         x[row, 12] = abs(math.log(a.words / b.words))
+    # the longer the texts, the more look-alikes per true partner: a prior, learnt like the rest
+    x[:, 14] = math.log2(n_a + n_b) / 10.0
     if semantic is not None and len(pairs):
         idx_a = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
         idx_b = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
@@ -121,7 +124,21 @@ def link_features(x: np.ndarray, sim: np.ndarray, pairs: Sequence[tuple[int, int
                for i, j in pairs]
     # A copied sentence is near-certain wherever it sits; the content model is tuned to doubt.
     z[:, 9] = np.clip(2.0 * (x[:, 5] - 0.5), 0.0, 1.0)
+    # Order as support, not as a rule: in line with the heaviest monotone chain or astray.
+    z[:, 10:12] = chain_features(pairs, sim)
+    # How much of A finds a likely partner at all: a rewrite lowers the bar for weak pairs,
+    # two loosely related articles raise it.
+    z[:, 12] = _relatedness(sim, pairs)
+    z[:, 13] = x[:, 14]
     return z
+
+
+def _relatedness(sim: np.ndarray, pairs: Sequence[tuple[int, int]]) -> float:
+    """Mean over A's sentences with candidates of their best similarity."""
+    best: dict[int, float] = {}
+    for (i, _), v in zip(pairs, sim.tolist(), strict=True):
+        best[i] = max(best.get(i, 0.0), v)
+    return float(np.mean(list(best.values()))) if best else 0.0
 
 
 def link_probability(x: np.ndarray, pairs: Sequence[tuple[int, int]],

@@ -173,7 +173,8 @@ def main() -> None:
         lines += ["", PROFILE.read_text(encoding="utf-8").rstrip()]
     if not args.no_write:
         command = ".venv/bin/python benchmarks/speed.py" + (
-            f" --sizes {args.sizes}" if args.sizes != "1.5k,10k,100k,1M" else "")
+            f" --sizes {args.sizes}" if args.sizes != "1.5k,10k,100k,1M" else "") + (
+            f" --timeout {args.timeout:g}" if args.timeout != 900.0 else "")
         write_section("speed", "Speed and scale", "\n".join(lines), command)
 
 

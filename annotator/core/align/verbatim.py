@@ -116,6 +116,19 @@ def _join(runs: list[Run]) -> list[Run]:
     return joined
 
 
+def _claim(runs: list[Run]) -> list[Run]:
+    """A passage repeated on one side is copied once: the longest run claims its words, and a
+    run that mostly overlaps a longer one on either side is dropped."""
+    kept: list[Run] = []
+    for run in sorted(runs, key=lambda r: (r.first_i - r.last_i, r.first_i, r.first_j)):
+        length = run.last_i - run.first_i + SHINGLE
+        if all(min(run.last_i, k.last_i) - max(run.first_i, k.first_i) + SHINGLE < length / 2
+               and min(run.last_j, k.last_j) - max(run.first_j, k.first_j) + SHINGLE < length / 2
+               for k in kept):
+            kept.append(run)
+    return sorted(kept, key=lambda r: (r.first_i, r.first_j))
+
+
 def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[Passage]:
     """Passages of at least MIN_WORDS words that A and B share nearly word for word, cut
     where a sentence of A starts (`cuts`, code-point offsets) so links stay sentence-sized."""
@@ -141,7 +154,7 @@ def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[
             run.seeds.append((i, j))
         open_by_diagonal[d] = found
     out: list[Passage] = []
-    long_runs = [r for r in _join(runs) if r.last_i + SHINGLE - r.first_i >= MIN_WORDS]
+    long_runs = _claim([r for r in _join(runs) if r.last_i + SHINGLE - r.first_i >= MIN_WORDS])
     if not long_runs:
         return out
     span_a, span_b = _spans(text_a), _spans(text_b)

@@ -41,9 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow()
     window.show()
-    if args:
-        # after the event loop starts, so an error box has a visible window behind it
-        QTimer.singleShot(0, lambda: window.open_paths(args))
+    # after the event loop starts, so a dialog has a visible window behind it
+    QTimer.singleShot(0, lambda: window.start(args))
     return app.exec()
 
 

@@ -148,15 +148,25 @@ class Autosaver(QObject):
 
 
 
+_RESCUE: dict[str, Autosaver] = {}
+
+
 def install_emergency_autosave(saver: Autosaver) -> None:
     """Autosave once more before an unhandled exception is reported: whatever went wrong,
-    the edits up to that moment are in the recovery file (the previous hook still runs)."""
+    the edits up to that moment are in the recovery file (the previous hook still runs).
+    Installing again only changes which autosaver is used; hooks never pile up."""
+    _RESCUE["saver"] = saver
+    if getattr(sys.excepthook, "annotator_rescue", False):
+        return
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], value: BaseException,
              traceback: TracebackType | None) -> None:
-        with contextlib.suppress(Exception):  # the rescue never hides the real error
-            saver.autosave_now()
+        current = _RESCUE.get("saver")
+        if current is not None:
+            with contextlib.suppress(Exception):  # the rescue never hides the real error
+                current.autosave_now()
         previous(kind, value, traceback)
 
+    hook.annotator_rescue = True  # type: ignore[attr-defined]
     sys.excepthook = hook

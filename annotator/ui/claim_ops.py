@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from annotator.core import Claim, ClaimLink, Project, ProjectError, Taxonomy
 
-from .commands import CLAIM, CLAIM_LINK, Change
+from .commands import CLAIM, CLAIM_LINK, TAXONOMY, Change
 from .session import Session
 
 
@@ -197,6 +197,24 @@ def set_link_note(session: Session, link_id: str, note: str) -> None:
     if old.note != clean_text(note):
         session.push(f"Edit note of {link_id}",
                      [Change(CLAIM_LINK, link_id, old, replace(old, note=clean_text(note)))])
+
+
+def set_taxonomy(session: Session, taxonomy: Taxonomy) -> list[str]:
+    """Replace the project's taxonomy in one undo step; returns the ids of the claims and
+    claim links whose type or relation the new taxonomy lacks (kept as they are, shown as
+    "not in the taxonomy" until the user changes them)."""
+    project = _project(session)
+    if taxonomy != project.taxonomy:
+        session.push(f"Load taxonomy {taxonomy.name}",
+                     [Change(TAXONOMY, "taxonomy", project.taxonomy, taxonomy)])
+    return orphans(project, taxonomy)
+
+
+def orphans(project: Project, taxonomy: Taxonomy) -> list[str]:
+    claims = [c.id for c in project.claims.values() if taxonomy.claim_type(c.type) is None]
+    links = [cl.id for cl in project.claim_links.values()
+             if taxonomy.relation(cl.relation) is None]
+    return claims + links
 
 
 def remove_claim_link(session: Session, link_id: str) -> None:

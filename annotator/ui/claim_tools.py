@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
-from annotator.core import Claim, Project
+from annotator.core import Claim, Project, ProjectFileError, read_taxonomy
 
+from . import claim_dialogs, dialogs
 from . import claim_ops as ops
 from . import claim_queries as q
 from .claim_bands import ClaimLinkOverlay
@@ -60,6 +62,7 @@ class ClaimTools(QObject):
         self.actions: dict[str, QAction] = {}
         self.taxonomy_actions: list[QAction] = []
         self.bound_keys: dict[str, str] = {}
+        self.key_clashes: list[str] = []
         self.menu = QMenu("&Claims", window)
         self._build_docks()
         self._build_actions()
@@ -126,6 +129,8 @@ class ClaimTools(QObject):
         a("edit", "&Edit Claim", self.edit_current, "F2", "Go to the claim editor")
         a("delete", "&Delete Claim", self.delete_current, "Shift+Del",
           "Delete the current claim and its links")
+        a("load_taxonomy", "Load &Taxonomy…", self.load_taxonomy, "",
+          "Replace the claim types and relations with those of a taxonomy file")
         self.tag_menu = QMenu("&Tag Selection As", self.window)
         self.link_menu = QMenu("&Link Marked Claim to Current As", self.window)
         self.menu.addMenu(self.tag_menu)
@@ -140,6 +145,8 @@ class ClaimTools(QObject):
             self.menu.addAction(self.actions[name])
         self.menu.addSeparator()
         self.menu.addActions([self.actions["edit"], self.actions["delete"]])
+        self.menu.addSeparator()
+        self.menu.addAction(self.actions["load_taxonomy"])
         bar = self.window.menuBar()
         bar.insertMenu(self.window.view_menu.menuAction(), self.menu)
 
@@ -182,6 +189,7 @@ class ClaimTools(QObject):
         self.palette.refresh(self.bound_keys)
         self.panel.refresh_taxonomy()
         self._update_actions()
+        self.key_clashes = clashes
         if clashes:
             self.say("Keys left unbound because they are taken: " + ", ".join(clashes))
 
@@ -193,6 +201,8 @@ class ClaimTools(QObject):
         s.claim_links_changed.connect(lambda _ids: self._show_marked())
         self.palette.tag_requested.connect(lambda t: self._guard(lambda: self.tag(t)))
         self.palette.link_requested.connect(lambda r: self._guard(lambda: self.link_marked(r)))
+        self.palette.load_requested.connect(lambda: self._guard(self.load_taxonomy))
+        s.taxonomy_changed.connect(self._on_taxonomy_changed)
         self.editor.message.connect(self.say)
         self.panel.activated.connect(self._go_to_claim)
         self.editor.jump_requested.connect(lambda cid: self.session.select(CLAIM, cid))
@@ -338,6 +348,25 @@ class ClaimTools(QObject):
         self.editor_dock.raise_()
         self.editor.type_combo.setFocus()
 
+    def load_taxonomy(self) -> None:
+        """Claims > Load Taxonomy: ask for a taxonomy file and make it the project's."""
+        self._project()
+        path = claim_dialogs.ask_taxonomy(self.window, str(QSettings().value("lastDir", "")))
+        if path:
+            self.load_taxonomy_from(path)
+
+    def load_taxonomy_from(self, path: str | Path) -> bool:
+        try:
+            taxonomy = read_taxonomy(path)
+        except ProjectFileError as exc:
+            dialogs.show_error(self.window, "Cannot load the taxonomy", str(exc))
+            return False
+        lacking = ops.set_taxonomy(self.session, taxonomy)
+        note = (f" {len(lacking)} claim(s) or link(s) use a type or relation it lacks: "
+                + ", ".join(lacking[:8]) + ("…" if len(lacking) > 8 else "")) if lacking else ""
+        self.say(f"Taxonomy {taxonomy.name} loaded (Ctrl+Z restores the previous one).{note}")
+        return True
+
     def delete_current(self) -> None:
         claim = self.current_claim()
         if claim is None:
@@ -351,6 +380,12 @@ class ClaimTools(QObject):
         self._jump = None
         self._show_marked()
         self.refresh_taxonomy()
+
+    def _on_taxonomy_changed(self) -> None:
+        self.refresh_taxonomy()
+        self.highlighter.render()
+        self.editor.load()
+        self.bands.update()
 
     def _on_claims_changed(self) -> None:
         project = self.session.project

@@ -19,7 +19,8 @@ LINK = "link"
 CLAIM = "claim"
 CLAIM_LINK = "claim_link"
 SETTINGS = "settings"
-KINDS = (LINK, CLAIM, CLAIM_LINK, SETTINGS)
+TAXONOMY = "taxonomy"
+KINDS = (LINK, CLAIM, CLAIM_LINK, SETTINGS, TAXONOMY)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,11 @@ from PySide6.QtWidgets import (
 from annotator.core import DocumentLoadError, LinkStatus, ProjectFileError
 
 from . import dialogs
+from .autosave import Autosaver, install_emergency_autosave
+from .claim_tools import ClaimTools
+from .commands import CLAIM
 from .comparison_view import ComparisonView
+from .export_menu import build_export_menu
 from .link_list import LinkList
 from .recent import recent_projects, remember_project
 from .session import Session
@@ -66,6 +70,9 @@ class MainWindow(QMainWindow):
         s.alignment_failed.connect(
             lambda msg: dialogs.show_error(self, "Alignment failed", msg))
         self.threshold.threshold_requested.connect(self._on_threshold_requested)
+        self.claims = ClaimTools(self)  # claim docks, keys, highlights and curves
+        self.autosaver = Autosaver(self.session)
+        self.autosaver.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         self._on_project_replaced()
         self._restore_layout()
 
@@ -132,6 +139,9 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([acts["save"], acts["save_as"]])
+        file_menu.addMenu(build_export_menu(
+            self, self.session, lambda msg: self.statusBar().showMessage(msg, 6000),
+            lambda msg: dialogs.show_error(self, "Cannot export", msg)))
         file_menu.addSeparator()
         file_menu.addAction(acts["quit"])
         edit = menu.addMenu("&Edit")
@@ -224,6 +234,8 @@ class MainWindow(QMainWindow):
             acts[name].setEnabled(has_project)
         for name in ("accept", "reject", "remove_link"):
             acts[name].setEnabled(has_link)
+        if self.session.current[0] == CLAIM:
+            acts["remove_link"].setEnabled(True)
         self.threshold.setEnabled(has_project)
         link = self.session.current_link()
         if link is not None:
@@ -325,6 +337,9 @@ class MainWindow(QMainWindow):
         self.view.pane_b.clear_selection()
 
     def remove_current_link(self) -> None:
+        if self.session.current[0] == CLAIM:  # Delete removes whatever is selected
+            self.claims._guard(self.claims.delete_current)
+            return
         link = self.session.current_link()
         if link is not None:
             self.session.remove_link(link.id)
@@ -347,7 +362,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         lines = [f"{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<14}"
                  f"{act.text().replace('&', '')}"
-                 for act in self.actions_by_name.values() if not act.shortcut().isEmpty()]
+                 for act in [*self.actions_by_name.values(), *self.claims.actions.values()]
+                 if not act.shortcut().isEmpty()]
         dialogs.show_info(self, "Keyboard shortcuts", "\n".join(lines))
 
     # --- other slots ---------------------------------------------------------------------
@@ -377,6 +393,12 @@ class MainWindow(QMainWindow):
         # open after the drop returns, so a message box never runs inside the drag loop
         QTimer.singleShot(0, lambda: self.open_paths(paths))
 
+    def start(self, paths: list[str]) -> None:
+        """At launch: offer to recover a crashed session's work, else open `paths`."""
+        install_emergency_autosave(self.autosaver)
+        if not self.autosaver.offer(self) and paths:
+            self.open_paths(paths)
+
     def open_paths(self, paths: list[str]) -> bool:
         """Open what the user handed us: one project XML, or two articles (A then B)."""
         if len(paths) == 1 and Path(paths[0]).suffix.lower() == ".xml":
@@ -401,6 +423,7 @@ class MainWindow(QMainWindow):
             settings.setValue("window/geometry", self.saveGeometry())
             settings.setValue("window/state", self.saveState())
             self.session.shutdown()
+            self.autosaver.close()  # a clean exit leaves nothing to recover
             event.accept()
         else:
             event.ignore()

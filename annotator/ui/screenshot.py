@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     with tempfile.TemporaryDirectory() as settings:
+        os.environ["XDG_DATA_HOME"] = settings  # autosaves of this run stay in the scratch dir
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
         for path in take_screenshots(Path(args[0] if args else "docs/screenshots")):
             print(path)

@@ -12,6 +12,7 @@ Signals:
     claims_changed(list): ids of claims added, removed or modified.
     claim_links_changed(list): ids of claim links added, removed or modified.
     settings_changed(): alignment settings (threshold, method) changed.
+    taxonomy_changed(): the project's claim taxonomy was replaced (or restored by undo).
     current_changed(str, str): the selected item as (kind, id); ("", "") when none.
     file_state_changed(): path, name or unsaved-changes state changed (title, actions).
     alignment_running(bool), alignment_progress(float), alignment_failed(str): the worker.
@@ -44,7 +45,7 @@ from annotator.core import (
 from annotator.core.align import WordOp
 
 from .align_worker import AlignRunner
-from .commands import CLAIM, CLAIM_LINK, LINK, SETTINGS, Change, EditCommand
+from .commands import CLAIM, CLAIM_LINK, LINK, SETTINGS, TAXONOMY, Change, EditCommand
 
 SIDES = ("A", "B")
 
@@ -55,6 +56,7 @@ class Session(QObject):
     claims_changed = Signal(list)
     claim_links_changed = Signal(list)
     settings_changed = Signal()
+    taxonomy_changed = Signal()
     current_changed = Signal(str, str)
     file_state_changed = Signal()
     alignment_running = Signal(bool)
@@ -158,6 +160,8 @@ class Session(QObject):
             self.claim_links_changed.emit(touched[CLAIM_LINK])
         if SETTINGS in touched:
             self.settings_changed.emit()
+        if TAXONOMY in touched:
+            self.taxonomy_changed.emit()
 
     @staticmethod
     def _apply_one(project: Project, change: Change) -> None:
@@ -179,6 +183,8 @@ class Session(QObject):
                 project.put_claim_link(after)
         elif change.kind == SETTINGS:
             project.settings = after
+        elif change.kind == TAXONOMY:
+            project.taxonomy = after
         else:
             raise ValueError(f"unknown item kind {change.kind!r}")
 

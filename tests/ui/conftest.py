@@ -28,6 +28,15 @@ def settings_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory,
+             monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Autosaves and their locks go to a fresh folder, never the user's data directory."""
+    path = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
 def fail_on_qt_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
     """Any Qt warning (or worse) logged during a UI test fails it."""
     qtlog = request.getfixturevalue("qtlog")

@@ -1,0 +1,112 @@
+"""The claim tools inside the main window: menus, context-sensitive Delete, the shortcut list,
+File > Export, autosave on the window's life cycle, and the recovery offer at start-up."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+
+from annotator import app as app_module
+from annotator.core import read_project, validate_file
+from annotator.core.recovery import RecoveryStore
+from annotator.ui import claim_dialogs, dialogs
+from annotator.ui import claim_ops as ops
+from annotator.ui.autosave import Autosaver
+from annotator.ui.claim_tools import ClaimTools
+from annotator.ui.main_window import MainWindow
+from tests.conftest import SAMPLE_A, SAMPLE_B
+from tests.ui.claim_helpers import find, key
+from tests.ui.conftest import Dialogs
+
+
+def _menu(window: MainWindow, title: str) -> QMenu:
+    return next(m for a in window.menuBar().actions()
+                if a.text().replace("&", "") == title and isinstance(m := a.menu(), QMenu))
+
+
+def test_claims_are_part_of_the_window(sample_window: MainWindow, qtbot: QtBot,
+                                       answers: Dialogs, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    window = sample_window
+    assert isinstance(window.claims, ClaimTools)
+    assert isinstance(window.autosaver, Autosaver)
+    claims_menu = _menu(window, "Claims")
+    assert any(a.text() == "&Mark as Link Source" for a in claims_menu.actions())
+    export = next(m for a in _menu(window, "File").actions()
+                  if a.text() == "&Export" and isinstance(m := a.menu(), QMenu))
+    names = {a.objectName() for a in export.actions()}
+    assert {"export_project-xml", "export_tei", "export_jsonld", "export_html"} <= names
+
+    session = window.session
+    project = session.project
+    assert project is not None
+    cid = ops.add_claim(session, "A", *find(project.doc_a.text, "15,000 troops"), "statistic")
+    pane = window.view.pane_a
+    pane.setFocus()
+    QApplication.processEvents()
+    key(qtbot, pane, Qt.Key.Key_Delete)  # Delete removes the selected claim...
+    assert cid not in project.claims
+    link = session.links_in_order()[0]
+    session.select("link", link.id)
+    key(qtbot, pane, Qt.Key.Key_Delete)  # ...or the selected alignment link
+    assert link.id not in project.links
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: shown.append(text))
+    window.show_shortcuts()
+    assert "Mark as Link Source" in shown[0] and "Quote" in shown[0]
+
+    monkeypatch.setattr(claim_dialogs, "ask_export_path", lambda *_a: str(tmp_path / "c.xml"))
+    next(a for a in export.actions() if a.objectName() == "export_project-xml").trigger()
+    assert validate_file(tmp_path / "c.xml") == []
+    assert session.path is None
+
+    saver = window.autosaver
+    assert saver.slot is not None
+    assert saver.autosave_now() and saver.slot.project_path.exists()
+    lock = saver.slot.lock_path
+    answers.unsaved = dialogs.Unsaved.DISCARD
+    window.close()
+    assert answers.asked_unsaved == 1  # warned about the unsaved changes first
+    assert not lock.exists() and not saver.slot  # a clean exit leaves nothing to recover
+
+
+def test_start_up_offers_recovery(qtbot: QtBot, qapp: QApplication, tmp_path: Path,
+                                  answers: Dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.core import Document, new_project
+
+    project = new_project(Document.load(SAMPLE_A, "A"), Document.load(SAMPLE_B, "B"))
+    project.put_claim(project.make_claim("A", 0, 10, "opinion"))
+    store = RecoveryStore()  # the default store, inside this test's XDG_DATA_HOME
+    assert str(tmp_path) in str(store.root) or os.environ.get("XDG_DATA_HOME", "") in str(
+        store.root)
+    crashed = store.start_session()
+    crashed.save(project)
+    crashed.lock_path.write_text(json.dumps({"pid": 2**22 + 4321, "hostname": os.uname()[1]}))
+    monkeypatch.setattr(claim_dialogs, "ask_recovery", lambda _p, _e: "recover")
+    seen: list[MainWindow] = []
+
+    def fake_exec() -> int:
+        window = next(w for w in qapp.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        seen.append(window)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.session.project is not None, timeout=5000)
+        return 0
+
+    monkeypatch.setattr(qapp, "exec", fake_exec)
+    assert app_module.main([]) == 0
+    window = seen[0]
+    assert window.session.project is not None
+    assert [c.exact for c in window.session.project.claims.values()] == [
+        project.document("A").text[:10]]
+    assert window.session.modified
+    answers.save_path = str(tmp_path / "saved.xml")
+    assert window.save()
+    assert read_project(tmp_path / "saved.xml").claims == window.session.project.claims

@@ -4,7 +4,8 @@ Alignment bands are wide translucent ribbons; claim links are thin curves from t
 one claim to the middle of its partner, in the relation's colour, with the relation's key
 letter in a small badge at the centre so the relation does not depend on colour alone. A link
 whose other claim is scrolled away runs dashed to the gutter's top or bottom edge. The overlay
-is a transparent child of the gutter: it takes no input, so band clicks still reach the gutter.
+is a transparent child of the gutter: a click on a curve selects its claim, any other click
+goes on to the alignment bands.
 """
 
 from __future__ import annotations
@@ -12,7 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QWidget
 
 from annotator.core import Claim, ClaimLink, Project
@@ -59,7 +69,41 @@ class ClaimLinkOverlay(QWidget):
         if watched is self.gutter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self.setGeometry(self.gutter.rect())
             self.raise_()
+        if (watched is self.gutter and event.type() == QEvent.Type.MouseButtonPress
+                and isinstance(event, QMouseEvent)
+                and event.button() == Qt.MouseButton.LeftButton):
+            return self._click(event.position())
         return False
+
+    def path(self, band: ClaimBand) -> QPainterPath:
+        width = float(self.width())
+        path = QPainterPath(QPointF(0, band.ya))
+        path.cubicTo(QPointF(width / 2, band.ya), QPointF(width / 2, band.yb),
+                     QPointF(width, band.yb))
+        return path
+
+    def band_at(self, point: QPointF) -> ClaimBand | None:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(9)
+        for band in reversed(self.bands()):
+            if stroker.createStroke(self.path(band)).contains(point):
+                return band
+        return None
+
+    def _click(self, point: QPointF) -> bool:
+        """A click on a curve selects its claim on the nearer side; clicks elsewhere go on
+        to the alignment bands below."""
+        band = self.band_at(point)
+        project = self.session.project
+        if band is None or project is None:
+            return False
+        ends = [project.claims.get(band.link.source), project.claims.get(band.link.target)]
+        want = project.doc_a.id if point.x() < self.width() / 2 else project.doc_b.id
+        claim = next((c for c in ends if c is not None and c.doc == want), None)
+        if claim is None:
+            return False
+        self.session.select(CLAIM, claim.id)
+        return True
 
     def _y(self, pane: TextPane, claim: Claim) -> float:
         top, bottom = pane.span_y(claim.start, claim.end)
@@ -114,9 +158,7 @@ class ClaimLinkOverlay(QWidget):
             rel = project.taxonomy.relation(band.link.relation)
             color = QColor(rel.color if rel is not None else "#808080")
             selected = current in (band.link.source, band.link.target)
-            path = QPainterPath(QPointF(0, band.ya))
-            path.cubicTo(QPointF(width / 2, band.ya), QPointF(width / 2, band.yb),
-                         QPointF(width, band.yb))
+            path = self.path(band)
             halo = QColor(self.palette().base().color())
             halo.setAlpha(200)
             painter.setBrush(Qt.BrushStyle.NoBrush)

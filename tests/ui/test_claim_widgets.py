@@ -95,6 +95,12 @@ def test_ctrl_drag_links_and_context_menu(
     assert view.pane_a.selected_span() is None  # the drag did not select text
     (band,) = tools.bands.bands()
     assert not band.clamped and 0 < band.ya < tools.bands.height()
+    gutter = window.view.gutter
+    for percent, expected in ((0.2, ids["outer"]), (0.8, ids["b"])):  # click a curve's end
+        window.session.select("", "")
+        point = tools.bands.path(band).pointAtPercent(percent).toPoint()
+        qtbot.mouseClick(gutter, Qt.MouseButton.LeftButton, pos=point)
+        assert window.session.current == ("claim", expected)
     window.view.sync.enabled = False
     bar = view.pane_b.verticalScrollBar()
     bar.setValue(bar.maximum())  # the partner in B scrolls away: the curve runs to the top

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         a("link_selection", "&Link Selections", self.link_selections, "L",
           "Link the text selected in A with the text selected in B")
         a("remove_link", "Re&move Link", self.remove_current_link, QKeySequence.StandardKey.Delete,
-          "Delete the selected link")
+          "Delete the selected link or claim")
         a("realign", "Re-&align", lambda: s.realign(self.threshold.value()), "F5",
           "Run the aligner again (accepted, manual and rejected links are kept)")
         a("cancel_align", "&Cancel Alignment", s.cancel_alignment, "Esc")

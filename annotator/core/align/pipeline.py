@@ -9,9 +9,11 @@ partners are joined into one n:m link.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -103,13 +105,20 @@ def _semantic_candidates(cos: np.ndarray, per_sentence: int = 3) -> set[tuple[in
 
 
 def _covered(segs: Sequence[Segment], spans: Sequence[Span]) -> set[int]:
-    """Sentences more than half inside any of the spans."""
+    """Sentences more than half inside any of the spans. Spans sorted by start, so each
+    sentence only looks at those that can reach it (thousands of copy pieces stay cheap)."""
+    ordered = sorted((s.start, s.end) for s in spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # furthest end so far
     covered = set()
     for i, seg in enumerate(segs):
-        for span in spans:
-            overlap = min(seg.end, span.end) - max(seg.start, span.start)
-            if overlap > 0.5 * (seg.end - seg.start):
+        k = bisect_left(starts, seg.end) - 1  # last span starting before the sentence ends
+        while k >= 0 and reach[k] > seg.start:
+            start, end = ordered[k]
+            if min(seg.end, end) - max(seg.start, start) > 0.5 * (seg.end - seg.start):
                 covered.add(i)
+                break
+            k -= 1
     return covered
 
 

@@ -158,8 +158,9 @@ def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[
     if not long_runs:
         return out
     span_a, span_b = _spans(text_a), _spans(text_b)
+    cut_words = sorted({bisect_left(span_a, (c, -1)) for c in cuts})  # word starting each cut
     for run in long_runs:
-        for wa0, wa1 in _pieces(run.first_i, run.last_i + SHINGLE - 1, span_a, cuts):
+        for wa0, wa1 in _pieces(run.first_i, run.last_i + SHINGLE - 1, cut_words):
             wb0, wb1 = _partner(run, wa0), _partner(run, wa1)
             if wb1 < wb0:
                 continue
@@ -168,12 +169,13 @@ def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[
     return out
 
 
-def _pieces(first: int, last: int, spans: list[tuple[int, int]],
-            cuts: Sequence[int]) -> list[tuple[int, int]]:
-    """Word ranges [first, last] cut where a sentence of A starts; a stub of a few words at
-    either end stays with its neighbour, so no link is a dangling half-phrase."""
-    starts = [bisect_left(spans, (c, -1)) for c in cuts]
-    inner = sorted({w for w in starts if first + MIN_PIECE <= w <= last + 1 - MIN_PIECE})
+def _pieces(first: int, last: int, cut_words: list[int]) -> list[tuple[int, int]]:
+    """Word ranges [first, last] cut where a sentence of A starts (`cut_words`, sorted); a
+    stub of a few words at either end stays with its neighbour, so no link is a dangling
+    half-phrase."""
+    lo = bisect_left(cut_words, first + MIN_PIECE)
+    hi = bisect_right(cut_words, last + 1 - MIN_PIECE)
+    inner = cut_words[lo:hi]
     bounds = [first, *inner, last + 1]
     return [(bounds[k], bounds[k + 1] - 1) for k in range(len(bounds) - 1)]
 

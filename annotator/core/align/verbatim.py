@@ -10,7 +10,7 @@ the two documents' shingle hashes; shingles repeated within a document are no ev
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,8 +21,10 @@ MIN_WORDS = 25  # shortest passage reported (a shared quote is the sentence alig
 MAX_GAP = 12  # words of noise allowed between two seeds of one passage
 DRIFT = 4  # words the two sides may slip against each other within a passage
 MAX_REPEAT = 2  # a shingle more frequent than this in either document is boilerplate
+NEIGHBOURS = 8  # kept runs checked on each side of a new one (they barely overlap)
 MIN_PIECE = 4  # fewest words of a passage's piece at a sentence cut
 
+_NEAREST_FIRST = sorted(range(-DRIFT, DRIFT + 1), key=abs)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -118,15 +120,29 @@ def _join(runs: list[Run]) -> list[Run]:
 
 def _claim(runs: list[Run]) -> list[Run]:
     """A passage repeated on one side is copied once: the longest run claims its words, and a
-    run that mostly overlaps a longer one on either side is dropped."""
+    run that mostly overlaps a longer one on either side is dropped. Kept runs barely overlap,
+    so each side keeps them sorted and a run is checked against its few neighbours only."""
     kept: list[Run] = []
+    sides: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] = ([], [])
     for run in sorted(runs, key=lambda r: (r.first_i - r.last_i, r.first_i, r.first_j)):
-        length = run.last_i - run.first_i + SHINGLE
-        if all(min(run.last_i, k.last_i) - max(run.first_i, k.first_i) + SHINGLE < length / 2
-               and min(run.last_j, k.last_j) - max(run.first_j, k.first_j) + SHINGLE < length / 2
-               for k in kept):
-            kept.append(run)
+        half = (run.last_i - run.first_i + SHINGLE) / 2
+        spans = ((run.first_i, run.last_i), (run.first_j, run.last_j))
+        if any(_overlaps(side, lo, hi, half) for side, (lo, hi) in zip(sides, spans, strict=True)):
+            continue
+        for side, (lo, hi) in zip(sides, spans, strict=True):
+            insort(side, (lo, hi, len(kept)))
+        kept.append(run)
     return sorted(kept, key=lambda r: (r.first_i, r.first_j))
+
+
+def _overlaps(side: list[tuple[int, int, int]], lo: int, hi: int, half: float) -> bool:
+    """Does a kept interval near [lo, hi] share at least `half` words with it?"""
+    k = bisect_left(side, (lo, -1, -1))
+    for m in range(max(0, k - NEIGHBOURS), min(len(side), k + NEIGHBOURS)):
+        other_lo, other_hi, _ = side[m]
+        if min(hi, other_hi) - max(lo, other_lo) + SHINGLE >= half:
+            return True
+    return False
 
 
 def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[Passage]:
@@ -139,8 +155,8 @@ def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[
     for i, j in seeds:
         d = i - j
         found = -1
-        for dd in sorted(range(d - DRIFT, d + DRIFT + 1), key=lambda x: abs(x - d)):
-            r = open_by_diagonal.get(dd)
+        for shift in _NEAREST_FIRST:
+            r = open_by_diagonal.get(d + shift)
             if r is not None and (i - runs[r].last_i <= MAX_GAP + SHINGLE
                                   and j > runs[r].last_j - SHINGLE):
                 found = r

@@ -1,20 +1,11 @@
-"""Render docs/screenshots/claims.png: the sample pair with tagged, nested and linked claims.
+"""The claims screenshot's demo: tagged, nested and linked claims on the sample pair.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m annotator.ui.claim_screenshot docs/screenshots
-
-Settings and autosaves go to a temporary folder, so the user's own configuration and
-recovery files are never read or changed.
+Rendered with the other README screenshots by `python -m annotator.ui.screenshot`.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from pathlib import Path
-
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_A = ROOT / "samples" / "000_7ef15a09e7207d90.txt"
@@ -65,49 +56,18 @@ def annotate_demo(window: object) -> list[str]:
     return ids
 
 
-def take_claims_screenshot(out_dir: Path, size: tuple[int, int] = (1500, 920)) -> Path:
-    from annotator.app import configure_application
+def _claims_demo(window: object) -> None:
     from annotator.ui.claim_tools import ClaimTools
     from annotator.ui.main_window import MainWindow
-    from annotator.ui.theme import apply_theme
 
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0]])
-    configure_application(app)
-    apply_theme(app, "light")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    window = MainWindow()
+    assert isinstance(window, MainWindow)
     if not isinstance(getattr(window, "claims", None), ClaimTools):
         window.claims = ClaimTools(window)  # type: ignore[attr-defined]
-    window.resize(*size)
-    window.show()
-    window.open_pair(SAMPLE_A, SAMPLE_B)
-    window.session.wait_for_alignment()
-    for _ in range(5):
-        app.processEvents()
     annotate_demo(window)
-    for _ in range(5):
-        app.processEvents()
-    path = out_dir / "claims.png"
-    window.grab().save(str(path))
-    window.session.undo_stack.setClean()
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    return path
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    with tempfile.TemporaryDirectory() as scratch:
-        os.environ["XDG_DATA_HOME"] = scratch  # autosaves of this run stay in the scratch dir
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
-        print(take_claims_screenshot(Path(args[0] if args else "docs/screenshots")))
-    return 0
+def take_claims_screenshot(out_dir: Path, size: tuple[int, int] = (1500, 920)) -> Path:
+    """The sample pair with the demo claims tagged and linked (light theme)."""
+    from annotator.ui.screenshot import screenshot_of_sample
 
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return screenshot_of_sample(out_dir / "claims.png", "light", size, _claims_demo)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from annotator import app as app_module
+from annotator.core import Project
 from annotator.ui.main_window import MainWindow
 from annotator.ui.screenshot import take_screenshots
 from tests.conftest import SAMPLE_A, SAMPLE_B
@@ -21,9 +22,13 @@ def test_help_and_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("with_project", [False, True])
-def test_command_line_opens_pair_or_project(qtbot, qapp: QApplication,  # type: ignore[no-untyped-def]
-                                            monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                            with_project: bool) -> None:
+def test_command_line_opens_pair_or_project(
+    qtbot,
+    qapp: QApplication,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    with_project: bool,
+) -> None:
     args = [str(SAMPLE_A), str(SAMPLE_B)]
     if with_project:
         from annotator.core import Document, new_project, save_project
@@ -34,8 +39,9 @@ def test_command_line_opens_pair_or_project(qtbot, qapp: QApplication,  # type: 
     seen: list[MainWindow] = []
 
     def fake_exec() -> int:  # run the start-up, then return instead of blocking
-        window = next(w for w in qapp.topLevelWidgets()
-                      if isinstance(w, MainWindow) and w.isVisible())
+        window = next(
+            w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
         seen.append(window)
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda: window.session.project is not None, timeout=5000)
@@ -47,7 +53,8 @@ def test_command_line_opens_pair_or_project(qtbot, qapp: QApplication,  # type: 
     window = seen[0]
     assert window.session.project is not None
     assert window.isVisible() and window.windowTitle().startswith(
-        "p.xml" if with_project else SAMPLE_A.stem)
+        "p.xml" if with_project else SAMPLE_A.stem
+    )
 
 
 def test_screenshot_command_renders_the_window(qapp: QApplication, tmp_path: Path) -> None:
@@ -57,3 +64,28 @@ def test_screenshot_command_renders_the_window(qapp: QApplication, tmp_path: Pat
     assert light.width() == 900 and dark.width() == 900
     # the dark theme really is dark: compare a pixel of the pane background
     assert light.pixelColor(300, 400).lightness() > dark.pixelColor(300, 400).lightness()
+
+
+def test_claims_screenshot_shows_tagged_and_linked_claims(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.ui import claim_screenshot, screenshot
+    from annotator.ui.main_window import MainWindow
+
+    projects: list[object] = []
+    real_demo = claim_screenshot.annotate_demo
+
+    def spy(window: object) -> list[str]:
+        assert isinstance(window, MainWindow)
+        ids = real_demo(window)
+        projects.append(window.session.project)  # plain Python: outlives the closed window
+        return ids
+
+    monkeypatch.setattr(claim_screenshot, "annotate_demo", spy)
+    path = claim_screenshot.take_claims_screenshot(tmp_path, size=(1000, 700))
+    assert path.name == "claims.png" and QImage(str(path)).width() == 1000
+    project = projects[0]
+    assert isinstance(project, Project)
+    assert len(project.claims) == len(claim_screenshot.DEMO_CLAIMS)
+    assert len(project.claim_links) == len(claim_screenshot.DEMO_LINKS)
+    assert screenshot.SAMPLE_A.name in project.doc_a.source

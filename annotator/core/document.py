@@ -59,6 +59,11 @@ class Document:
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    @property
+    def segmented(self) -> bool:
+        """Whether sentences are computed already (reading them then costs nothing)."""
+        return "sentences" in self.__dict__
+
     @cached_property
     def sentences(self) -> list[Segment]:
         return sentences(self.text)

@@ -108,6 +108,7 @@ class Autosaver(QObject):
         self._recovering = True
         try:
             self.session.set_project(project, None)
+            self.session.segment_in_background()
         finally:
             self._recovering = False
         self._recovered = True

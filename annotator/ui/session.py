@@ -20,6 +20,8 @@ Signals:
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
@@ -48,6 +50,7 @@ from .align_worker import AlignRunner
 from .commands import CLAIM, CLAIM_LINK, LINK, SETTINGS, TAXONOMY, Change, EditCommand
 
 SIDES = ("A", "B")
+SEGMENT_ON_UI_THREAD_LIMIT = 50_000  # characters: shorter texts segment in well under 100 ms
 
 
 class Session(QObject):
@@ -62,6 +65,7 @@ class Session(QObject):
     alignment_running = Signal(bool)
     alignment_progress = Signal(float)
     alignment_failed = Signal(str)
+    _segmented = Signal(object)  # a project whose documents were segmented off the UI thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +83,7 @@ class Session(QObject):
         self._aligner.finished.connect(self._on_alignment_finished)
         self._aligner.cancelled.connect(self._on_alignment_stopped)
         self._aligner.failed.connect(self._on_alignment_failed)
+        self._segmented.connect(self._on_segmented)
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_state_changed.emit()
@@ -97,6 +102,29 @@ class Session(QObject):
         """Load a saved project exactly as it was. Raises ProjectFileError."""
         project = read_project(path)
         self.set_project(project, Path(path))
+        self.segment_in_background()
+
+    def segment_in_background(self) -> None:
+        """Split a loaded project's texts into sentences in a thread, then re-render links.
+
+        Only the shading of unmatched passages needs sentences; on a long text segmenting
+        takes seconds, which must not stall the window. (Aligning segments in its worker.)
+        """
+        project = self.project
+        if project is None or all(doc.segmented or len(doc.text) <= SEGMENT_ON_UI_THREAD_LIMIT
+                                  for doc in (project.doc_a, project.doc_b)):
+            return
+
+        def work() -> None:
+            _ = project.doc_a.sentences, project.doc_b.sentences
+            with contextlib.suppress(RuntimeError):  # the session may be gone by now
+                self._segmented.emit(project)
+
+        threading.Thread(target=work, name="segment", daemon=True).start()
+
+    def _on_segmented(self, project: object) -> None:
+        if project is self.project and self.project is not None:
+            self.links_changed.emit(list(self.project.links))
 
     def set_project(self, project: Project | None, path: Path | None) -> None:
         """Replace the whole state (no undo across projects)."""
@@ -362,6 +390,10 @@ class Session(QObject):
         if project is None:
             return []
         doc = project.doc_a if side == "A" else project.doc_b
+        if not doc.segmented and len(doc.text) > SEGMENT_ON_UI_THREAD_LIMIT:
+            # segmenting a long text takes seconds: a worker does it (aligning, or
+            # segment_in_background) and the panes re-render when it is done
+            return []
         # covered ranges merged into disjoint sorted runs, then one bisection per sentence
         runs: list[list[int]] = []
         for start, end in sorted((s.start, s.end) for lk in project.links.values()

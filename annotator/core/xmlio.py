@@ -380,6 +380,13 @@ def taxonomy_element(taxonomy: Taxonomy, parent: etree._Element | None = None) -
 
 def project_to_bytes(project: Project) -> bytes:
     """Serialise a project; validated against the schema before it is returned."""
+    data = _serialise(project)
+    _check_written(data)
+    return data
+
+
+def _serialise(project: Project) -> bytes:
+    """The project's XML, unchecked (callers validate it one way or another)."""
     from annotator import __version__
 
     root = etree.Element(_Q + "annotationSet", nsmap={None: NS})
@@ -443,9 +450,7 @@ def project_to_bytes(project: Project) -> bytes:
         )
         if cl.note:
             _sub(el, "note", cl.note)
-    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    _check_written(data)
-    return data
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def taxonomy_to_bytes(taxonomy: Taxonomy) -> bytes:
@@ -466,6 +471,9 @@ def _check_written(data: bytes) -> None:
 
 def save_project(project: Project, path: str | Path) -> None:
     """Validate, then write atomically: the old file stays intact if anything fails."""
-    data = project_to_bytes(project)
-    read_project(data, Path(path).name)  # full semantic round-trip check before replacing
+    data = _serialise(project)
+    try:  # the full read-side check (schema and semantics), once, before replacing anything
+        read_project(data, Path(path).name)
+    except ProjectFileError as exc:
+        raise ProjectFileError(f"refusing to write an invalid file ({exc})", exc.problems) from exc
     atomic_write_bytes(Path(path), data)

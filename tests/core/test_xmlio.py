@@ -177,8 +177,11 @@ def test_failed_save_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     assert [p.name for p in tmp_path.iterdir()] == ["pair.xml"]  # no temp file left behind
 
 
-def test_writer_refuses_to_produce_an_invalid_file() -> None:
+def test_writer_refuses_to_produce_an_invalid_file(tmp_path: Path) -> None:
     project = _sample_project()
     project.put_claim(project.make_claim("A", 0, 10, "not a type id"))  # spaces: not an NCName
     with pytest.raises(ProjectFileError, match="invalid"):
         project_to_bytes(project)
+    with pytest.raises(ProjectFileError, match="invalid"):
+        save_project(project, tmp_path / "pair.xml")
+    assert list(tmp_path.iterdir()) == []

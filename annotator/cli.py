@@ -3,6 +3,8 @@
 annotator align A.txt B.txt -o pair.xml      align one pair (-o - writes to stdout)
 annotator batch PAIRS.tsv -o OUTDIR           align many pairs on all cores
 annotator validate FILE.xml ...               check files against the shipped schema
+annotator export FILE.xml -f FORMAT           TEI, JSON-LD, CSV, XCES, HTML (cli_export.py)
+annotator bench NAME                          run a benchmark script from benchmarks/
 """
 
 from __future__ import annotations
@@ -14,32 +16,34 @@ from pathlib import Path
 from annotator import __version__
 from annotator.core import (
     AlignOptions,
+    AlignSettings,
     Document,
     DocumentLoadError,
+    Project,
     ProjectFileError,
+    align,
     coverage,
     new_project,
     project_to_bytes,
     save_project,
     validate_file,
 )
-from annotator.core.align import align
 
 from .batch import run_batch
 
 
-def align_pair(path_a: str | Path, path_b: str | Path, threshold: float, name: str = ""):  # type: ignore[no-untyped-def]
+def align_pair(path_a: str | Path, path_b: str | Path, threshold: float, name: str = "") -> Project:
     """Load, align and wrap two files into a project (shared by `align` and `batch`)."""
     doc_a = Document.load(path_a, "A")
     doc_b = Document.load(path_b, "B")
     options = AlignOptions(threshold=threshold)
     project = new_project(doc_a, doc_b, name=name)
-    project.settings = project.settings.__class__(threshold, options.method)
+    project.settings = AlignSettings(threshold, options.method)
     project.replace_proposals(align(doc_a, doc_b, options))
     return project
 
 
-def summary(project) -> str:  # type: ignore[no-untyped-def]
+def summary(project: Project) -> str:
     return (
         f"{len(project.links)} links; {coverage(project, 'A'):.0%} of A and "
         f"{coverage(project, 'B'):.0%} of B covered by links"
@@ -99,8 +103,10 @@ BENCHMARKS = {
 def _cmd_bench(args: argparse.Namespace) -> int:
     script = Path(__file__).resolve().parents[1] / "benchmarks" / BENCHMARKS[args.name]
     if not script.exists():
-        print(f"error: {script} not found; benchmarks ship with the source checkout only",
-              file=sys.stderr)
+        print(
+            f"error: {script} not found; benchmarks ship with the source checkout only",
+            file=sys.stderr,
+        )
         return 2
     import subprocess
 

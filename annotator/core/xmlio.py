@@ -353,13 +353,9 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     return el
 
 
-def taxonomy_element(taxonomy: Taxonomy, parent: etree._Element | None = None) -> etree._Element:
-    if parent is None:
-        el = etree.Element(_Q + "taxonomy", nsmap={None: NS})
-        el.set("name", taxonomy.name)
-        el.set("version", taxonomy.version)
-    else:
-        el = _sub(parent, "taxonomy", name=taxonomy.name, version=taxonomy.version)
+def _taxonomy_element(taxonomy: Taxonomy, parent: etree._Element) -> etree._Element:
+    """The taxonomy embedded in a project (the same element a taxonomy file holds)."""
+    el = _sub(parent, "taxonomy", name=taxonomy.name, version=taxonomy.version)
     for ct in taxonomy.claim_types:
         opt = {"shortcut": ct.shortcut} if ct.shortcut else {}
         ct_el = _sub(el, "claimType", id=ct.id, label=ct.label, color=ct.color, **opt)
@@ -394,7 +390,7 @@ def _serialise(project: Project) -> bytes:
     root.set("generator", f"annotator {__version__}")
     if project.name:
         root.set("name", project.name)
-    taxonomy_element(project.taxonomy, root)
+    _taxonomy_element(project.taxonomy, root)
     docs = _sub(root, "documents")
     for doc in (project.doc_a, project.doc_b):
         d = _sub(
@@ -451,14 +447,6 @@ def _serialise(project: Project) -> bytes:
         if cl.note:
             _sub(el, "note", cl.note)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
-def taxonomy_to_bytes(taxonomy: Taxonomy) -> bytes:
-    data = etree.tostring(
-        taxonomy_element(taxonomy), xml_declaration=True, encoding="UTF-8", pretty_print=True
-    )
-    _check_written(data)
-    return data
 
 
 def _check_written(data: bytes) -> None:

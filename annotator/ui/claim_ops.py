@@ -190,15 +190,6 @@ def set_link_relation(session: Session, link_id: str, relation: str) -> None:
         session.push(f"Relation of {link_id}: {label}", [Change(CLAIM_LINK, link_id, old, new)])
 
 
-def set_link_note(session: Session, link_id: str, note: str) -> None:
-    old = _project(session).claim_links.get(link_id)
-    if old is None:
-        raise ClaimEditError(f"There is no claim link {link_id}.")
-    if old.note != clean_text(note):
-        session.push(f"Edit note of {link_id}",
-                     [Change(CLAIM_LINK, link_id, old, replace(old, note=clean_text(note)))])
-
-
 def set_taxonomy(session: Session, taxonomy: Taxonomy) -> list[str]:
     """Replace the project's taxonomy in one undo step; returns the ids of the claims and
     claim links whose type or relation the new taxonomy lacks (kept as they are, shown as

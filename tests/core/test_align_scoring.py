@@ -70,3 +70,46 @@ def test_position_and_headline_features() -> None:
     head, pos = FEATURES.index("headline"), FEATURES.index("position")
     assert x[0, head] == 1.0 and x[1, head] == 0.0
     assert x[0, pos] == 0.0 and np.isclose(x[1, pos], 2 / 3)
+
+
+def test_a_flipped_negation_is_seen_and_costs_similarity() -> None:
+    yes = "The minister said the plant would reopen in spring."
+    no = "The minister said the plant would not reopen in spring."
+    assert _features(yes, no)["negation_differs"] == 1.0
+    assert _features(no, "The plant won't reopen in spring, the minister said.")[
+        "negation_differs"] == 0.0
+    assert _similarity(yes, no) < _similarity(yes, "In spring the plant would reopen, the "
+                                                   "minister said.")
+
+
+def test_what_each_side_adds_is_counted() -> None:
+    feats = _features("Police arrested two men in Leeds.",
+                      "Police arrested two men in Leeds after a long chase through the "
+                      "docks at night.")
+    assert feats["unmatched_min"] == 0.0  # A adds nothing
+    assert feats["unmatched_max"] > 0.3  # B adds a clause: chase, docks, night, long...
+    # shared: police, arrest, two, men, leeds; B also has long, chase, docks, night
+    assert np.isclose(feats["jaccard"], 5 / 9)
+    same = _features("Police arrested two men in Leeds.", "In Leeds, police arrested two men.")
+    assert same["jaccard"] == 1.0 and same["unmatched_max"] == 0.0
+    assert same["sort_ratio"] > feats["sort_ratio"]
+
+
+def test_equal_numbers_only_when_both_sides_have_the_same_ones() -> None:
+    assert _features("Sales rose 5% to 200 units.", "Sales climbed 5% to 200 units.")[
+        "numbers_equal"] == 1.0
+    assert _features("Sales rose 5% to 200 units.", "Sales climbed 5% to 210 units.")[
+        "numbers_equal"] == 0.0
+    assert _features("Sales rose sharply.", "Sales climbed sharply.")["numbers_equal"] == 0.0
+
+
+def test_copy_share_reaches_the_link_stage() -> None:
+    from annotator.core.align.scoring import LINK_FEATURES, link_features
+
+    ta = tokenize("Storm hits coast")
+    idf = idf_table([ta.content])
+    bag = make_bag(ta, "Storm hits coast", idf)
+    for share in (0.0, 0.75):
+        x = pair_features([bag], [bag], [(0, 0)], idf, copy_share=share)
+        z = link_features(x, np.array([0.9]), [(0, 0)])
+        assert z[0, LINK_FEATURES.index("copy_share")] == share

@@ -86,7 +86,8 @@ def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
         raise ValueError(f"unknown alignment method {method!r}")
     if report:
         report(0.6)
-    x = pair_features(bags_a, bags_b, pairs, idf, semantic)
+    copy_share = (len(skip_a) + len(skip_b)) / max(1, len(sa) + len(sb))
+    x = pair_features(bags_a, bags_b, pairs, idf, semantic, copy_share)
     return Scored(sa, sb, pairs, x, link_probability(x, pairs, *weights), copies)
 
 

@@ -13,6 +13,7 @@ about four in five such pairs were gold links there.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,16 +26,18 @@ from .features import Tokens
 FEATURES = (
     "bias", "cosine", "cover_min", "cover_max", "fuzzy_set", "fuzzy_ratio", "numbers_shared",
     "numbers_conflict", "names_shared", "bigrams", "position", "headline", "length_ratio",
-    "semantic", "size",
+    "semantic", "size", "sort_ratio", "unmatched_min", "unmatched_max", "jaccard",
+    "negation_differs", "numbers_equal", "copy_share",
 )
 # Stage one, "do these two passages say the same thing", sees only the passages themselves;
 # stage two, "is this a link", adds where they sit and how they rank among the alternatives.
-SIMILARITY = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12)
+SIMILARITY = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 15, 16, 17, 18, 19, 20)
 # Stage two must rise with stage one's similarity (a sentence pair on its own is then ranked
 # by content alone), so it sees the similarity only, never its ingredients again.
 LINK_FEATURES = (
     "bias", "similarity_logit", "position", "headline", "row_best", "col_best", "row_margin",
     "col_margin", "neighbours", "verbatim", "on_chain", "chain_gap", "doc_related", "size",
+    "copy_share",
 )
 
 
@@ -50,21 +53,31 @@ class Bag:
     joined: str  # stems in order, for rapidfuzz
     folded: str  # the sentence lower-cased, for character-level similarity
     words: int
+    negated: bool  # says "not", "never", "n't"...: a paraphrase rarely flips that
+
+
+# Stopwords to the content model, but a sentence with one and its partner without one
+# usually say opposite things.
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n't|n’t")
 
 
 def make_bag(tokens: Tokens, text: str, idf: dict[str, float]) -> Bag:
     stems = frozenset(tokens.content)
+    folded = text.casefold()
     return Bag(stems, sum(idf.get(w, 1.0) for w in stems), tokens.numbers, tokens.names,
                frozenset(zip(tokens.content, tokens.content[1:], strict=False)),
-               " ".join(tokens.content), text.casefold(), max(1, tokens.words))
+               " ".join(tokens.content), folded, max(1, tokens.words),
+               _NEGATION.search(folded) is not None)
 
 
 def pair_features(bags_a: Sequence[Bag], bags_b: Sequence[Bag], pairs: Sequence[tuple[int, int]],
-                  idf: dict[str, float], semantic: np.ndarray | None = None) -> np.ndarray:
+                  idf: dict[str, float], semantic: np.ndarray | None = None,
+                  copy_share: float = 0.0) -> np.ndarray:
     """One feature row per candidate pair, in the order of FEATURES.
 
     `semantic`, when given, is the full cosine matrix of sentence embeddings (A x B);
-    without it that column stays 0.
+    without it that column stays 0. `copy_share` is the share of sentences the copy stage
+    already linked verbatim.
     """
     n_a, n_b = max(1, len(bags_a)), max(1, len(bags_b))
     x = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
@@ -92,8 +105,19 @@ def pair_features(bags_a: Sequence[Bag], bags_b: Sequence[Bag], pairs: Sequence[
         x[row, 10] = abs((i + 0.5) / n_a - (j + 0.5) / n_b)
         x[row, 11] = float(i == 0 and j == 0)
         x[row, 12] = abs(math.log(a.words / b.words))
+        # What a paraphrase leaves out or adds: sentences sharing most words but each with a
+        # clause of its own are the typical near-miss (MSRP's negatives).
+        x[row, 15] = fuzz.token_sort_ratio(a.folded, b.folded) / 100.0
+        only_a, only_b = len(a.stems) - len(shared), len(b.stems) - len(shared)
+        x[row, 16] = min(only_a, only_b) / 5.0
+        x[row, 17] = max(only_a, only_b) / 10.0
+        union = len(a.stems) + len(b.stems) - len(shared)
+        x[row, 18] = len(shared) / union if union else 0.0
+        x[row, 19] = float(a.negated != b.negated)
+        x[row, 20] = float(bool(a.numbers) and a.numbers == b.numbers)
     # the longer the texts, the more look-alikes per true partner: a prior, learnt like the rest
     x[:, 14] = math.log2(n_a + n_b) / 10.0
+    x[:, 21] = copy_share
     if semantic is not None and len(pairs):
         idx_a = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
         idx_b = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
@@ -130,6 +154,9 @@ def link_features(x: np.ndarray, sim: np.ndarray, pairs: Sequence[tuple[int, int
     # two loosely related articles raise it.
     z[:, 12] = _relatedness(sim, pairs)
     z[:, 13] = x[:, 14]
+    # Where one text copies the other in long runs, a look-alike outside the runs is more
+    # often chance than a rewrite.
+    z[:, 14] = x[:, 21]
     return z
 
 

@@ -53,10 +53,13 @@ def pysbd_split(block: str) -> list[str]:
 
 
 def _pysbd_process(block: str) -> list[str]:
-    """pysbd's sentence texts without `Segmenter`'s span search (one regex per sentence)."""
+    """pysbd's sentence texts without `Segmenter`'s span search (one regex per sentence), and
+    with its abbreviation search replaced by an exact, linear one (`segment_abbr`)."""
     from pysbd.processor import Processor
 
-    sents: list[str] = Processor(block, _pysbd_segmenter().language_module).process()
+    from .segment_abbr import FastEnglish
+
+    sents: list[str] = Processor(block, FastEnglish).process()
     return sents
 
 

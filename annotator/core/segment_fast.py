@@ -263,6 +263,17 @@ def _one_sentence(piece: str, single: bool) -> bool:
     return True
 
 
+_QUOTED_SINGLE = re.compile(r"\'(?:[^\'])*[^,]\'(?=\s[A-Z])")
+
+
+def _quotation_first(piece: str) -> bool:
+    """Whether pysbd's sentence regex would take a quotation at the start of `piece` alone."""
+    if piece[0] == "'":
+        return _QUOTED_SINGLE.match(piece) is not None
+    quoted = _QUOTED_START.get(piece[0])
+    return quoted is not None and quoted.match(piece) is not None
+
+
 def make_fast_split(split: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
     """A splitter equal to `split` (plain pysbd) on news text, calling it only where needed."""
 
@@ -297,7 +308,12 @@ def make_fast_split(split: Callable[[str], list[str]]) -> Callable[[str], list[s
             ):
                 return split_piece(block)  # pysbd's block-wide choices differ for the piece
             else:
-                out.extend(split_piece(piece))
+                sents = split_piece(piece)
+                if len(sents) < 2 and start > 0 and last and _quotation_first(piece):
+                    # pysbd runs no sentence regex over text without (unmasked) punctuation:
+                    # alone, the piece stays whole; in the block, the quotation splits off
+                    return split_piece(block)
+                out.extend(sents)
         return tuple(out)
 
     return lambda block: list(fast_split(block))

@@ -157,3 +157,25 @@ def test_offsets_index_the_text_and_no_text_is_dropped(text: str) -> None:
         covered[seg.start : seg.end] = b"\x01" * len(seg)
     lost = [ch for ch, c in zip(text, covered, strict=True) if not c and not ch.isspace()]
     assert not lost, lost
+
+
+_QUOTE_OPENERS = ['"The Conn Loyalist"', "'The Conn'", "“The Conn”", "(The Conn Loyalist)",
+                  "「The」", "（The）", '"The Conn,"', "'Tis'", '"A."', "“Mr. Conn”"]
+_MASKED_TAILS = ["Trombone Page C. G. Conn has been", "Page Mr. Conn", "It was 3.5 times",
+                 "See e.g. this", "Page Conn", "Dr. Who and St. Paul", "It is no. 5 of",
+                 "Page C. G. Conn. It ended", "Page. Conn", "The end", "J. R. R. Tolkien"]
+
+
+def test_last_piece_starting_with_a_quotation_equals_plain_pysbd() -> None:
+    """Alone, a piece whose only terminals pysbd masks is one sentence (pysbd runs no
+    sentence regex over it); inside its block, a quotation at its start splits off."""
+    rng = random.Random(5)
+    heads = ["largest trombones ever made.", "It ended.", "Why?", "Stop!", "He left it."]
+    for _ in range(400):
+        block = " ".join(
+            [rng.choice(heads), rng.choice(_QUOTE_OPENERS), rng.choice(_MASKED_TAILS)]
+            + [rng.choice(_MASKED_TAILS) for _ in range(rng.randint(0, 1))]
+        )
+        _check(block)
+    _check('largest trombones ever made. "The Conn Loyalist" Trombone Page C. G. Conn has '
+           "been making trombones since 1901, many of which have been highly prized for their")

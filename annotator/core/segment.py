@@ -69,24 +69,30 @@ fast_split: SentenceSplitter = make_fast_split(_pysbd_process)
 
 def paragraphs(text: str) -> list[Segment]:
     """Paragraph ranges: blank-line separated, or one per line when the text has no blank lines."""
-    if _BLANK_LINE.search(text):
-        pieces = [(m.start(), m.end()) for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text)]
-    else:
-        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    # The text between the newlines that end a paragraph (those followed by a blank line, or
+    # every newline): a scan for a literal, where a per-character pattern was 8x slower.
+    breaks = _PARAGRAPH_END if _BLANK_LINE.search(text) else _LINE_END
     result: list[Segment] = []
-    for start, end in pieces:
+    start = 0
+    for end in [*(m.start() for m in breaks.finditer(text)), len(text)]:
         seg = _trim(text, start, end)
         if seg is not None:
             result.append(Segment(seg[0], seg[1], len(result)))
+        start = end + 1
     return result
 
 
+_PARAGRAPH_END = re.compile(r"\n(?=[ \t]*\n)")
+_LINE_END = re.compile(r"\n")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+    piece = text[start:end]
+    left = piece.lstrip()
+    if not left:
+        return None
+    start += len(piece) - len(left)
+    return start, start + len(left.rstrip())
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -133,7 +139,9 @@ def sentences(text: str, split: SentenceSplitter = fast_split) -> list[Segment]:
                     continue
                 if safe[cursor:found].strip():  # pysbd dropped text here: never lose it
                     _add(result, text, start + cursor, start + found, para.paragraph)
-                _add(result, text, start + found, start + found + len(piece), para.paragraph)
+                # `piece` is stripped and `safe` differs from `text` only where it has spaces,
+                # so the range is already trimmed, and it starts at or after the last one
+                result.append(Segment(start + found, start + found + len(piece), para.paragraph))
                 cursor = found + len(piece)
             if cursor == 0 or safe[cursor:].strip():
                 # pysbd lost (part of) the block: keep the rest as one sentence, never drop text

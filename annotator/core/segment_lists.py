@@ -23,7 +23,8 @@ _ALPHABETS = (_L.LATIN_NUMERALS, _L.ROMAN_NUMERALS)
 # one-letter word before "." or a lower-case word before ")" (after "(", a space or the start).
 _MAY_NUMBER = re.compile(r"\d[.)]")
 _LETTER_ITEM = r"[a-z](?:\.|[a-z]*\))"
-_MAY_LETTER = re.compile(r"[\s(]" + _LETTER_ITEM)  # a leading class keeps re's fast scan
+_MAY_LETTER = re.compile(r"[\s(]" + _LETTER_ITEM)
+_MAY_LETTER_DOT = re.compile(r"\.(?<=[\s(][a-z]\.)")  # its "." case, found by scanning for "."
 _MAY_LETTER_AT_START = re.compile(_LETTER_ITEM)
 
 
@@ -51,7 +52,11 @@ def list_rules_apply(block: str) -> bool:
             found = pattern.findall(block)
             if len(found) > 1 and _numbers_consecutive([int(x) for x in found]):
                 return True
-    if not (_MAY_LETTER_AT_START.match(block) or _MAY_LETTER.search(block)):
+    if not (
+        _MAY_LETTER_AT_START.match(block)
+        or _MAY_LETTER_DOT.search(block)
+        or (")" in block and _MAY_LETTER.search(block))
+    ):
         return False
     for pattern in _LETTERED:
         found = pattern.findall(block)

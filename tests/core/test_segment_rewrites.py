@@ -1,0 +1,90 @@
+"""Faster spellings of segmentation regexes and loops must give exactly the old answers.
+
+Each rewrite is compared with the form it replaced (pysbd's own pattern, the old
+per-character paragraph pattern, the old pairwise span test) on generated text that is dense
+in the characters those patterns look at, and on the sample articles.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pysbd.between_punctuation import BetweenPunctuation as BP
+
+from annotator.core import segment, segment_fast
+from tests.conftest import SAMPLE_A, SAMPLE_B
+
+_ALPHABET = [*"ab Ab.'‘’\"\t\n\u00a0()-,?!", "'s", " '", "' ", "\n\n", " \n \n"]
+
+
+def _texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    out = [SAMPLE_A.read_text(encoding="utf-8"), SAMPLE_B.read_text(encoding="utf-8")]
+    for _ in range(count):
+        out.append("".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60))))
+    return out
+
+
+def test_literal_first_patterns_find_what_pysbds_find() -> None:
+    pairs = [
+        (segment_fast._SINGLE, BP.BETWEEN_SINGLE_QUOTES_REGEX),
+        (segment_fast._LEADING_APOSTROPHE, BP.WORD_WITH_LEADING_APOSTROPHE),
+        (dict(segment_fast._PAIRED)["‘"], BP.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX),
+    ]
+    for text in _texts(3, 5000):
+        for fast, pattern in pairs:
+            expected = [m.span() for m in re.finditer(pattern, text)]
+            assert [m.span() for m in fast.finditer(text)] == expected, (pattern, text)
+        assert bool(segment_fast._SINGLE_OPENER.search(text)) == bool(re.search(r"\s'", text))
+
+
+def _old_paragraphs(text: str) -> list[segment.Segment]:
+    """`paragraphs` as it was: one per-character pattern, then a character-by-character trim."""
+    if segment._BLANK_LINE.search(text):
+        pieces = [m.span() for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text)]
+    else:
+        pieces = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    result: list[segment.Segment] = []
+    for start, end in pieces:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            result.append(segment.Segment(start, end, len(result)))
+    return result
+
+
+def test_paragraphs_equal_the_old_pattern_on_samples() -> None:
+    for text in _texts(4, 0):
+        assert segment.paragraphs(text) == _old_paragraphs(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\u00a0\u2028\x0c.")), max_size=80))
+def test_paragraphs_equal_the_old_pattern(text: str) -> None:
+    assert segment.paragraphs(text) == _old_paragraphs(text)
+
+
+def test_independent_cuts_equal_the_pairwise_test() -> None:
+    """`_independent` keeps a cut when no span reaches across it; compare with testing every
+    span against every cut, on random cuts and spans (nested, touching, empty)."""
+    rng = random.Random(9)
+    for _ in range(5000):
+        n = rng.randint(0, 30)
+        spans = [(s, s + rng.randint(0, 12)) for s in (rng.randint(0, n) for _ in range(
+            rng.randint(0, 6)))]
+        candidates = []
+        for _ in range(rng.randint(0, 6)):
+            last = rng.randint(0, n)
+            left = last + rng.randint(0, 1)
+            candidates.append((last, left, left + rng.randint(0, 3)))
+        expected = sorted(
+            (left, right)
+            for last, left, right in candidates
+            if not any(s < right and e > last for s, e in spans)
+        )
+        assert segment_fast._independent(candidates, spans) == expected, (candidates, spans)

@@ -54,13 +54,10 @@ def pysbd_split(block: str) -> list[str]:
 
 def _pysbd_process(block: str) -> list[str]:
     """pysbd's sentence texts without `Segmenter`'s span search (one regex per sentence), and
-    with its abbreviation search replaced by an exact, linear one (`segment_abbr`)."""
-    from pysbd.processor import Processor
+    without the scans that change nothing (`segment_pysbd`)."""
+    from .segment_pysbd import process
 
-    from .segment_abbr import FastEnglish
-
-    sents: list[str] = Processor(block, FastEnglish).process()
-    return sents
+    return process(block)
 
 
 fast_split: SentenceSplitter = make_fast_split(_pysbd_process)

@@ -76,8 +76,3 @@ class FastAbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[mi
             text = self.scan_for_replacements(text, match, ind, char_array)
         return text
 
-
-class FastEnglish(English):  # type: ignore[misc]
-    """pysbd's English rules with the fast abbreviation search."""
-
-    AbbreviationReplacer = FastAbbreviationReplacer

@@ -14,7 +14,8 @@ from pysbd.lang.english import English
 from pysbd.processor import Processor
 
 from annotator.core.segment import pysbd_split
-from annotator.core.segment_abbr import FastAbbreviationReplacer, FastEnglish
+from annotator.core.segment_abbr import FastAbbreviationReplacer
+from annotator.core.segment_pysbd import FastEnglish, process
 from tests.conftest import SAMPLE_A, SAMPLE_B
 
 _ABBRS = English.Abbreviation.ABBREVIATIONS
@@ -67,8 +68,9 @@ def test_generated_blocks_equal_plain_pysbd() -> None:
     for _ in range(200):
         block = " ".join(_line(rng) for _ in range(rng.randint(1, 3))).strip()
         if block:
-            got = [s.strip() for s in Processor(block, FastEnglish).process() if s.strip()]
-            assert got == [s.strip() for s in pysbd_split(block) if s.strip()], block
+            for got_all in (Processor(block, FastEnglish).process(), process(block)):
+                got = [s.strip() for s in got_all if s.strip()]
+                assert got == [s.strip() for s in pysbd_split(block) if s.strip()], block
 
 
 @pytest.mark.parametrize("path", [SAMPLE_A, SAMPLE_B], ids=["sample_a", "sample_b"])

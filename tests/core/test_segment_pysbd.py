@@ -1,0 +1,79 @@
+"""`segment_pysbd.process` must give exactly what plain pysbd's Processor gives.
+
+It runs pysbd's own code with list scans skipped when they cannot find an item and the
+between-punctuation patterns spelt quote-first; compared here on list-, quote- and
+number-heavy generated blocks, the samples, and with each skip condition tested on its own.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from pysbd.lang.english import English
+from pysbd.lists_item_replacer import ListItemReplacer as L
+from pysbd.processor import Processor
+
+from annotator.core import segment_pysbd
+from annotator.core.segment import paragraphs
+from tests.conftest import SAMPLE_A, SAMPLE_B
+
+_TOKENS = [
+    "1.", "2.", "3.", "10.", "11.", "1)", "2)", "3)", "(1)", "(2)", "a.", "b.", "c.", "a)",
+    "b)", "(a)", "(b)", "(i)", "(ii)", "(iii)", "i.", "ii.", "iv)", "v)", "x.", "-1.", "-2.",
+    "⁃3.", "٣.", "Item", "word", "the", "The", "He", "said.", "end.", "Mr.", "U.S.", "9.5",
+    "'", "'Yes,'", "'em", "‘No.’", "‘", "’", '"', '"Go."', "“Hi.”", "--", "(see", "it.)",
+    "[x.]", "«a.»", "?", "!", "...", "for", "12", "Jan.", "p.m.", "\t", "e.g.", "A.", "I",
+]
+
+
+def _blocks(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        tokens = [rng.choice(_TOKENS) for _ in range(rng.randint(1, 24))]
+        out.append("".join(t + rng.choice([" ", " ", "  ", ""]) for t in tokens).strip())
+    return [b for b in out if b]
+
+
+def _plain(block: str) -> list[str]:
+    result: list[str] = Processor(block, English).process()
+    return result
+
+
+def test_generated_blocks_equal_plain_pysbd() -> None:
+    blocks = _blocks(13, 1500)
+    for block in blocks:
+        assert segment_pysbd.process(block) == _plain(block), block
+    rewritten = sum(L(block).add_line_break() != block for block in blocks)
+    assert rewritten > 200  # the blocks do exercise pysbd's list rules
+
+
+def test_sample_paragraphs_equal_plain_pysbd() -> None:
+    for path in (SAMPLE_A, SAMPLE_B):
+        text = path.read_text(encoding="utf-8")
+        for para in paragraphs(text):
+            block = text[para.start : para.end].replace("\n", " ")
+            assert segment_pysbd.process(block) == _plain(block), block
+
+
+def test_list_scans_are_skipped_only_when_they_would_find_nothing() -> None:
+    digit, dot, dot_start, paren = (
+        segment_pysbd._DIGIT_ITEM,
+        segment_pysbd._LETTER_DOT,
+        segment_pysbd._LETTER_DOT_AT_START,
+        segment_pysbd._LETTER_PAREN,
+    )
+    alphabet = list("ab1290 .)(\t-⁃٣ivxIA\u00a0\n\r")
+    rng = random.Random(17)
+    texts = _blocks(21, 1000) + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)
+    ]
+    for text in texts:
+        if not digit.search(text):
+            assert not re.findall(L.NUMBERED_LIST_REGEX_1, text), text
+            assert not re.findall(L.NUMBERED_LIST_PARENS_REGEX, text), text
+        if not (dot_start.match(text) or dot.search(text)):
+            assert not re.findall(L.ALPHABETICAL_LIST_WITH_PERIODS, text), text
+        if not paren.search(text):
+            assert not re.findall(L.ALPHABETICAL_LIST_WITH_PARENS, text), text

@@ -28,8 +28,28 @@ _NUMBER = frozenset(_ABBR.NUMBER_ABBREVIATIONS)
 # "İ", "ı", "ſ" and the Kelvin sign match ASCII letters under IGNORECASE; "{" see above.
 _PYSBD_ONLY = re.compile("[{\u0130\u0131\u017f\u212a]")
 # The only places a plain-letter abbreviation's sub can match: whitespace (or the line start,
-# pysbd prepends a space), the whole run of letters, a period.
-_CANDIDATE = re.compile(r"(?<!\S)([A-Za-z]+)\.")
+# pysbd prepends a space), the whole run of letters, a period. Found from the periods.
+_LETTER_PERIOD = re.compile(r"\.(?<=[A-Za-z]\.)")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def candidates(text: str) -> list[str]:
+    """The words `(?<!\\S)([A-Za-z]+)\\.` finds, in order: a scan for "." and a walk back."""
+    words = []
+    for m in _LETTER_PERIOD.finditer(text):
+        end = start = m.start()
+        while start > 0 and text[start - 1] in _LETTERS:
+            start -= 1
+        if start == 0 or text[start - 1].isspace():
+            words.append(text[start:end])
+    return words
+
+
+# pysbd's replace_abbreviation_as_sentence_boundary pattern, character for character
+_STARTERS = "|".join(rf"(?=\s{word}\s)" for word in English.AbbreviationReplacer.SENTENCE_STARTERS)
+_AS_SENTENCE_BOUNDARY = re.compile(
+    rf"(U∯S|U\.S|U∯K|E∯U|E\.U|U∯S∯A|U\.S\.A|I|i.v|I.V)∯({_STARTERS})"
+)
 
 
 class FastAbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
@@ -40,8 +60,7 @@ class FastAbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[mi
             result: str = super().search_for_abbreviations_in_string(text)
             return result
         spellings: dict[str, dict[str, None]] = {}
-        for m in _CANDIDATE.finditer(text):
-            word = m.group(1)
+        for word in candidates(text):
             lower = word.lower()
             if lower in _ORDER:
                 spellings.setdefault(lower, {})[word] = None
@@ -55,6 +74,15 @@ class FastAbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[mi
                     text = self._replace(text, abbr, word)
             else:
                 text = self._pysbd_one(text, abbr)
+        return text
+
+    def replace_abbreviation_as_sentence_boundary(self) -> str:
+        """pysbd's, which un-marks "U∯S" etc. before a sentence starter, with its pattern
+        built once (pysbd joins it anew per call); a no-op without "∯"."""
+        text: str = self.text  # type: ignore[has-type]
+        if "∯" in text:
+            text = _AS_SENTENCE_BOUNDARY.sub("\\1.", text)
+        self.text = text
         return text
 
     def _replace(self, text: str, abbr: str, word: str) -> str:

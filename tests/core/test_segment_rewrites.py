@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pysbd.between_punctuation import BetweenPunctuation as BP
 
-from annotator.core import segment, segment_fast
+from annotator.core import segment, segment_fast, segment_lists
 from tests.conftest import SAMPLE_A, SAMPLE_B
 
 _ALPHABET = [*"ab Ab.'‘’\"\t\n\u00a0()-,?!", "'s", " '", "' ", "\n\n", " \n \n"]
@@ -88,3 +88,23 @@ def test_independent_cuts_equal_the_pairwise_test() -> None:
             if not any(s < right and e > last for s, e in spans)
         )
         assert segment_fast._independent(candidates, spans) == expected, (candidates, spans)
+
+
+def test_openers_equal_the_one_pattern() -> None:
+    rng = random.Random(12)
+    alphabet = list("。．.！!?？）」)'\"”（「(“ \t\u00a0ab")
+    texts = _texts(5, 200) + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20000)
+    ]
+    for text in texts:
+        expected = [m.span() for m in segment_fast._OPENER_AT_START.finditer(text)]
+        assert [m.span() for m in segment_fast._openers(text)] == expected, text
+
+
+def test_may_number_equals_the_pattern() -> None:
+    rng = random.Random(14)
+    alphabet = [*"ab 1 9.)٣²⁵é", "\u0966", "."]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        expected = segment_lists._MAY_NUMBER.search(text) is not None
+        assert segment_lists._may_number(text) == expected, text

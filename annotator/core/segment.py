@@ -5,7 +5,9 @@ Dr., and quotations that end sentences). Every line is its own block, so headlin
 subheadings without final punctuation never run into the next sentence; hard-wrapped
 paragraphs are joined first. pysbd is slow (about 0.1 MB/s) and superlinear on long strings,
 so blocks are bounded and `segment_fast` runs pysbd only where a boundary is in doubt, with
-the same result as `pysbd_split` (the plain reference, kept for tests and comparison).
+the same result as `pysbd_split` (the plain reference, kept for tests and comparison). There
+it runs pysbd's own code without the scans that cannot change anything (`segment_pysbd`,
+`segment_abbr`), again with the same result.
 """
 
 from __future__ import annotations

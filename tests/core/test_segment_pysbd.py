@@ -130,3 +130,7 @@ def test_replace_punctuation_equals_pysbd() -> None:
         for kind in (None, "single"):
             expected = punctuation_replacer.replace_punctuation(match, kind)
             assert segment_pysbd.replace_punctuation(match, kind) == expected, text
+
+
+def test_the_shortcuts_are_on_for_the_verified_pysbd() -> None:
+    assert segment_pysbd.VERIFIED  # else the tests above compare plain pysbd with itself

@@ -13,9 +13,7 @@ same stripped sentences as plain pysbd on that block (tests compare them on news
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -208,31 +206,15 @@ def _protected(
     if paired is None:
         paired = _paired(block, single)
     spans = list(paired)
-    openers = _openers(block)
-    if not openers:
-        return spans
-    starts, reach = _reach(paired)
-    for m in openers:
+    for m in _openers(block):
         start, before = m.end() - 1, m.start()
-        if block[before] in _TERMINALS and _covered(starts, reach, before):
+        if block[before] in _TERMINALS and any(s <= before < e for s, e in paired):
             continue  # a masked terminal ends no sentence, so no sentence starts here
         opener = block[start]
         end = block.rfind("'") if opener == "'" else block.find(_CLOSER[opener], start + 1)
         if end > start:
             spans.append((start, end + 1))
     return spans
-
-
-def _reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Span starts in order, and the furthest end among the spans up to each."""
-    spans = sorted(spans)
-    return [s for s, _ in spans], list(itertools.accumulate((e for _, e in spans), max))
-
-
-def _covered(starts: list[int], reach: list[int], point: int) -> bool:
-    """Whether some span has start <= point < end (`any` over all spans, by bisection)."""
-    k = bisect_right(starts, point)
-    return k > 0 and reach[k - 1] > point
 
 
 def _cuts(block: str, single: bool) -> list[tuple[int, int]]:
@@ -272,20 +254,12 @@ def _cuts(block: str, single: bool) -> list[tuple[int, int]]:
                 candidates.append((m.start(1), m.start(1), m.end()))
     if not candidates:
         return []
-    return _independent(candidates, _protected(block, single, paired))
-
-
-def _independent(
-    candidates: list[tuple[int, int, int]], spans: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The (left, right) of each (last, left, right) cut that no span reaches across: none
-    starts before `right` and ends after `last` (its terminal or closing quote). Compares
-    with the furthest end among the spans that start before it, not with every span."""
-    starts, reach = _reach(spans)
+    spans = _protected(block, single, paired)
+    # a cut is independent when no span reaches past its terminal (or closing quote)
     return sorted(
         (left, right)
         for last, left, right in candidates
-        if (k := bisect_left(starts, right)) == 0 or reach[k - 1] <= last
+        if not any(s < right and e > last for s, e in spans)
     )
 
 

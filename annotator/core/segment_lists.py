@@ -14,13 +14,15 @@ import re
 
 from pysbd.lists_item_replacer import ListItemReplacer as _L
 
+from .segment_pysbd import _LETTER_DOT, _LETTER_DOT_AT_START, _LETTER_PAREN
+
 _NUMBERED = (re.compile(_L.NUMBERED_LIST_REGEX_1), re.compile(_L.NUMBERED_LIST_PARENS_REGEX))
 _LETTERED = (re.compile(_L.ALPHABETICAL_LIST_WITH_PERIODS),
              re.compile(_L.ALPHABETICAL_LIST_WITH_PARENS))
 _ALPHABETS = (_L.LATIN_NUMERALS, _L.ROMAN_NUMERALS)
 # Cheap necessary conditions, so most blocks skip the patterns above: each numbered pattern
-# needs a digit (\d, as in pysbd's own patterns) before "." or ")"; each lettered one a
-# one-letter word before "." or a lower-case word before ")" (after "(", a space or the start).
+# needs a digit (\d, as in pysbd's own patterns) before "." or ")"; for the lettered ones see
+# segment_pysbd, whose list replacer skips pysbd's scans on the same conditions.
 _MAY_NUMBER = re.compile(r"\d[.)]")
 _ASCII_DIGITS = "0123456789"
 
@@ -31,10 +33,6 @@ def _may_number(block: str) -> bool:
     if block.isascii() and not any(d in block for d in _ASCII_DIGITS):
         return False
     return _MAY_NUMBER.search(block) is not None
-_LETTER_ITEM = r"[a-z](?:\.|[a-z]*\))"
-_MAY_LETTER = re.compile(r"[\s(]" + _LETTER_ITEM)
-_MAY_LETTER_DOT = re.compile(r"\.(?<=[\s(][a-z]\.)")  # its "." case, found by scanning for "."
-_MAY_LETTER_AT_START = re.compile(_LETTER_ITEM)
 
 
 def _numbers_consecutive(numbers: list[int]) -> bool:
@@ -61,13 +59,10 @@ def list_rules_apply(block: str) -> bool:
             found = pattern.findall(block)
             if len(found) > 1 and _numbers_consecutive([int(x) for x in found]):
                 return True
-    if not (
-        _MAY_LETTER_AT_START.match(block)
-        or _MAY_LETTER_DOT.search(block)
-        or (")" in block and _MAY_LETTER.search(block))
-    ):
-        return False
-    for pattern in _LETTERED:
+    periods = bool(_LETTER_DOT_AT_START.match(block) or _LETTER_DOT.search(block))
+    for pattern, possible in zip(_LETTERED, (periods, _LETTER_PAREN.search(block)), strict=True):
+        if not possible:
+            continue  # it would find no item
         found = pattern.findall(block)
         for alphabet in _ALPHABETS:
             items = [x for x in found if x in alphabet]

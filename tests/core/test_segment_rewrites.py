@@ -1,7 +1,7 @@
 """Faster spellings of segmentation regexes and loops must give exactly the old answers.
 
 Each rewrite is compared with the form it replaced (pysbd's own pattern, the old
-per-character paragraph pattern, the old pairwise span test) on generated text that is dense
+per-character paragraph pattern, the one-pattern opener scan) on generated text that is dense
 in the characters those patterns look at, and on the sample articles.
 """
 
@@ -67,27 +67,6 @@ def test_paragraphs_equal_the_old_pattern_on_samples() -> None:
 @given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\u00a0\u2028\x0c.")), max_size=80))
 def test_paragraphs_equal_the_old_pattern(text: str) -> None:
     assert segment.paragraphs(text) == _old_paragraphs(text)
-
-
-def test_independent_cuts_equal_the_pairwise_test() -> None:
-    """`_independent` keeps a cut when no span reaches across it; compare with testing every
-    span against every cut, on random cuts and spans (nested, touching, empty)."""
-    rng = random.Random(9)
-    for _ in range(5000):
-        n = rng.randint(0, 30)
-        spans = [(s, s + rng.randint(0, 12)) for s in (rng.randint(0, n) for _ in range(
-            rng.randint(0, 6)))]
-        candidates = []
-        for _ in range(rng.randint(0, 6)):
-            last = rng.randint(0, n)
-            left = last + rng.randint(0, 1)
-            candidates.append((last, left, left + rng.randint(0, 3)))
-        expected = sorted(
-            (left, right)
-            for last, left, right in candidates
-            if not any(s < right and e > last for s, e in spans)
-        )
-        assert segment_fast._independent(candidates, spans) == expected, (candidates, spans)
 
 
 def test_openers_equal_the_one_pattern() -> None:

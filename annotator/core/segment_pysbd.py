@@ -126,7 +126,11 @@ def _plan(pattern: str) -> tuple[str | None, re.Pattern[str]]:
     if not compiled.flags & re.IGNORECASE:
         # a literal in the top-level sequence (not inside an alternation, a repeat or a
         # look-around) is part of every match; prefer the rarest-looking one
-        literals = [av for op, av in sre_parse.parse(pattern) if op is sre_parse.LITERAL]
+        try:  # re's parser is private: on a Python where it differs, skip nothing
+            parsed = sre_parse.parse(pattern)
+            literals = [av for op, av in parsed if op is sre_parse.LITERAL]
+        except (AttributeError, TypeError, ValueError):
+            literals = []
         needed = chr(max(literals)) if literals else None
     return needed, compiled
 

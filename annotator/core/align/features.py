@@ -14,8 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-
-import snowballstemmer
+from typing import Protocol
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d[\d.,]*$")
@@ -33,9 +32,23 @@ _STOPWORD_TEXT = (
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
+class _Stemmer(Protocol):
+    def stemWord(self, word: str) -> str: ...  # both libraries spell it so
+
+
 @lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
+def _stemmer() -> _Stemmer:
+    """PyStemmer (C, ~50x faster) when installed, else the pure-Python snowballstemmer. Both
+    run the same Snowball English algorithm; the tests check they stem a word list alike."""
+    try:
+        import Stemmer  # PyStemmer
+
+        stemmer: _Stemmer = Stemmer.Stemmer("english")
+    except ImportError:
+        import snowballstemmer
+
+        stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 def fold(word: str) -> str:
@@ -60,7 +73,7 @@ def _canonical_number(token: str) -> str:
 
 @lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
-    """Porter2 stem of a folded word; memoised, as the pure-Python stemmer dominates otherwise."""
+    """Porter2 stem of a folded word; memoised (the pure-Python fallback stemmer is slow)."""
     return str(_stemmer().stemWord(word))
 
 

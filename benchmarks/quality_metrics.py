@@ -7,6 +7,7 @@ Spans are half-open ``(start, end)`` character ranges; a link is ``(spans_a, spa
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 Range = tuple[int, int]
@@ -20,22 +21,47 @@ def _overlap(spans: Sequence[Range], target: Range) -> int:
 def snap_to_sentences(spans: Sequence[Range], sentences: Sequence[Range],
                       share: float = 0.5) -> list[int]:
     """Indices of the gold sentences a predicted side covers by at least `share` of their length."""
-    hits = []
-    for index, sent in enumerate(sentences):
-        length = sent[1] - sent[0]
-        if length > 0 and _overlap(spans, sent) >= share * length:
-            hits.append(index)
-    return hits
+    return _Sentences(sentences).snap(spans, share)
+
+
+class _Sentences:
+    """Gold sentences, searchable: a side only looks at the sentences its spans reach, so
+    scoring a 1M-word pair's tens of thousands of links is not links x sentences."""
+
+    def __init__(self, sentences: Sequence[Range]) -> None:
+        self.sentences = sentences
+        self.starts = [s for s, _ in sentences]
+        # bisecting needs sentences in order and apart (every split is); else look at all
+        self.ordered = all(sentences[k][1] <= sentences[k + 1][0]
+                           for k in range(len(sentences) - 1))
+
+    def snap(self, spans: Sequence[Range], share: float = 0.5) -> list[int]:
+        if self.ordered:
+            reached: set[int] = set()
+            for start, end in spans:
+                first = max(0, bisect_right(self.starts, start) - 1)
+                reached.update(range(first, bisect_left(self.starts, end)))
+            indices: Iterable[int] = sorted(reached)
+        else:
+            indices = range(len(self.sentences))
+        hits = []
+        for index in indices:
+            sent = self.sentences[index]
+            length = sent[1] - sent[0]
+            if length > 0 and _overlap(spans, sent) >= share * length:
+                hits.append(index)
+        return hits
 
 
 def sentence_pairs(links: Iterable[Link], sents_a: Sequence[Range],
                    sents_b: Sequence[Range]) -> set[tuple[int, int]]:
     """Predicted links as gold-sentence index pairs (every sentence of one side with every one
     of the other), so boundary choices do not blur the comparison with sentence-level gold."""
+    index_a, index_b = _Sentences(sents_a), _Sentences(sents_b)
     pairs: set[tuple[int, int]] = set()
     for spans_a, spans_b in links:
-        for i in snap_to_sentences(spans_a, sents_a):
-            for j in snap_to_sentences(spans_b, sents_b):
+        for i in index_a.snap(spans_a):
+            for j in index_b.snap(spans_b):
                 pairs.add((i, j))
     return pairs
 

@@ -10,6 +10,7 @@ ones, which bounds the votes per stem and keeps time and memory linear in the te
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -22,14 +23,19 @@ def frequency_cap(sentences: int) -> int:
     return min(MAX_CAP, max(MIN_CAP, int(COMMON_SHARE * sentences)))
 
 
-def _postings(stem_sets: Sequence[Iterable[str]], ids: dict[str, int]) -> list[list[int]]:
-    lists: list[list[int]] = [[] for _ in ids]
-    for index, stems in enumerate(stem_sets):
-        for stem in stems:
-            number = ids.get(stem)
-            if number is not None:
-                lists[number].append(index)
-    return lists
+def _entries(stem_sets: Sequence[Iterable[str]], ids: dict[str, int],
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """(stem id, sentence) of every stem of every sentence that has an id, sorted by stem id
+    and, within one stem, by sentence: all posting lists, end to end."""
+    lists = [list(stems) for stems in stem_sets]
+    flat = list(chain.from_iterable(lists))
+    codes = np.fromiter(map(ids.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+    owner = np.repeat(np.arange(len(lists), dtype=np.int64),
+                      np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)))
+    known = codes >= 0
+    codes, owner = codes[known], owner[known]
+    order = np.argsort(codes, kind="stable")  # stable: sentence order within a stem
+    return codes[order], owner[order]
 
 
 def candidate_pairs(stems_a: Sequence[Iterable[str]], stems_b: Sequence[Iterable[str]],
@@ -42,29 +48,38 @@ def candidate_pairs(stems_a: Sequence[Iterable[str]], stems_b: Sequence[Iterable
     n_a, n_b = len(stems_a), len(stems_b)
     if not n_a or not n_b:
         return []
-    shared = set().union(*map(set, stems_a)) & set().union(*map(set, stems_b))
-    ids = {stem: k for k, stem in enumerate(sorted(shared))}
-    post_a, post_b = _postings(stems_a, ids), _postings(stems_b, ids)
-    cap_a, cap_b = frequency_cap(n_a), frequency_cap(n_b)
-    keys: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
-    for stem, k in ids.items():
-        rows, cols = post_a[k], post_b[k]
-        if len(rows) > cap_a or len(cols) > cap_b:
-            continue
-        grid = (np.asarray(rows, dtype=np.int64)[:, None] * n_b
-                + np.asarray(cols, dtype=np.int64)[None, :]).ravel()
-        keys.append(grid)
-        weights.append(np.full(grid.size, idf.get(stem, 1.0)))
-    chosen = {(0, 0)}
-    if keys:
-        pair_keys, inverse = np.unique(np.concatenate(keys), return_inverse=True)
-        votes = np.bincount(inverse, weights=np.concatenate(weights))
+    shared = set().union(*stems_a) & set().union(*stems_b)
+    ordered = sorted(shared)
+    ids = {stem: k for k, stem in enumerate(ordered)}
+    code_a, rows = _entries(stems_a, ids)
+    code_b, cols_sorted = _entries(stems_b, ids)
+    count_a = np.bincount(code_a, minlength=len(ids))
+    count_b = np.bincount(code_b, minlength=len(ids))
+    clue = (count_a <= frequency_cap(n_a)) & (count_b <= frequency_cap(n_b))
+    # every (row, col) of a clue stem, stem by stem, row-major: the order the votes are
+    # summed in, so sums are the same to the last bit whatever the layout
+    take = clue[code_a]
+    code_a, rows = code_a[take], rows[take]
+    reps = count_b[code_a]
+    total = int(reps.sum())
+    chosen_keys = [np.zeros(1, dtype=np.int64)]  # (0, 0)
+    if total:
+        start_b = np.cumsum(count_b) - count_b  # where each stem's postings start in B
+        within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
+        cols = cols_sorted[np.repeat(start_b[code_a], reps) + within]
+        keys = np.repeat(rows, reps) * n_b + cols
+        weight = np.fromiter((idf.get(stem, 1.0) for stem in ordered), dtype=np.float64,
+                             count=len(ordered))
+        pair_keys, inverse = np.unique(keys, return_inverse=True)
+        votes = np.bincount(inverse, weights=np.repeat(weight[code_a], reps))
         rows_i, cols_j = pair_keys // n_b, pair_keys % n_b
-        for major, minor in ((rows_i, cols_j), (cols_j, rows_i)):
-            order = np.lexsort((minor, -votes, major))  # by sentence, best vote, earliest partner
+        # best vote first; pair_keys run by (i, j), so a stable sort keeps ties in partner order
+        by_vote = np.argsort(-votes, kind="stable")
+        for major, size in ((rows_i, n_a), (cols_j, n_b)):
+            small = major.astype(np.uint16 if size <= 1 << 16 else np.int64)  # radix-sortable
+            order = by_vote[np.argsort(small[by_vote], kind="stable")]  # by sentence, then vote
             ranked = major[order]
             starts = np.searchsorted(ranked, ranked, side="left")
-            keep = order[np.arange(ranked.size) - starts < per_sentence]
-            chosen.update(zip(rows_i[keep].tolist(), cols_j[keep].tolist(), strict=True))
-    return sorted(chosen)
+            chosen_keys.append(pair_keys[order[np.arange(ranked.size) - starts < per_sentence]])
+    chosen = np.unique(np.concatenate(chosen_keys))  # sorted by key: by (i, j)
+    return list(zip((chosen // n_b).tolist(), (chosen % n_b).tolist(), strict=True))

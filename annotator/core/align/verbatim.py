@@ -25,7 +25,7 @@ NEIGHBOURS = 8  # kept runs checked on each side of a new one (they barely overl
 MIN_PIECE = 4  # fewest words of a passage's piece at a sentence cut
 
 _NEAREST_FIRST = sorted(range(-DRIFT, DRIFT + 1), key=abs)
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"(\w+)", re.UNICODE)  # captured, so split() gives words and the gaps
 
 
 @dataclass(frozen=True)
@@ -37,18 +37,22 @@ class Passage:
     words: int
 
 
-def _words(text: str) -> list[str]:
-    """Case-folded words (folding a word never adds a newline, so one call does them all)."""
-    return "\n".join(_WORD.findall(text)).casefold().split("\n") if text else []
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    """Code-point range of every word; only needed once a copy is found."""
-    return [m.span() for m in _WORD.finditer(text)]
+def _words(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Case-folded words and the code-point start and end of each, from one regex pass:
+    split() with a captured group alternates gaps and words, so their lengths add up to the
+    offsets (no match object per word)."""
+    parts = _WORD.split(text)
+    words = parts[1::2]
+    if not words:
+        empty = np.zeros(0, dtype=np.int64)
+        return [], empty, empty
+    offsets = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+    # folding a word never adds a newline, so one call folds them all
+    return "\n".join(words).casefold().split("\n"), offsets[0:-1:2], offsets[1::2]
 
 
 def _ids(tokens: list[str], vocab: dict[str, int]) -> np.ndarray:
-    return np.array([vocab[w] for w in tokens], dtype=np.int64)
+    return np.fromiter(map(vocab.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
 
 def _rare(h: np.ndarray) -> np.ndarray:
@@ -73,20 +77,32 @@ def _shingle_hashes(ids: np.ndarray) -> np.ndarray:
     return h
 
 
-def _seeds(tok_a: list[str], tok_b: list[str]) -> list[tuple[int, int]]:
-    """(word in A, word in B) where a shingle occurs at most MAX_REPEAT times on each side."""
+def _member(h: np.ndarray, common: np.ndarray) -> np.ndarray:
+    """Positions of h whose hash is in `common` (sorted, non-empty): a binary search, not
+    np.isin's hash table."""
+    at = np.minimum(np.searchsorted(common, h), common.size - 1)
+    return np.flatnonzero(common[at] == h)
+
+
+def _seeds(tok_a: list[str], tok_b: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(word in A, word in B), sorted, where a shingle occurs at most MAX_REPEAT times on each
+    side: a sort-merge join in numpy (each A position meets the B positions of its hash)."""
     vocab = {w: k + 1 for k, w in enumerate(set(tok_a) | set(tok_b))}  # ids only meet by equality
     h_a, h_b = _shingle_hashes(_ids(tok_a, vocab)), _shingle_hashes(_ids(tok_b, vocab))
     common = np.intersect1d(_rare(h_a), _rare(h_b), assume_unique=True)
+    empty = np.zeros(0, dtype=np.int64)
     if not common.size:
-        return []
-    pos_a = np.flatnonzero(np.isin(h_a, common))
-    pos_b = np.flatnonzero(np.isin(h_b, common))
-    where_b: dict[int, list[int]] = {}
-    for j, key in zip(pos_b.tolist(), h_b[pos_b].tolist(), strict=True):
-        where_b.setdefault(key, []).append(j)
-    return [(i, j) for i, key in zip(pos_a.tolist(), h_a[pos_a].tolist(), strict=True)
-            for j in where_b[key]]
+        return empty, empty
+    pos_a, pos_b = _member(h_a, common), _member(h_b, common)
+    order = np.argsort(h_b[pos_b], kind="stable")  # by hash, then position in B
+    sorted_b, where_b = h_b[pos_b][order], pos_b[order]
+    keys = h_a[pos_a]
+    lo = np.searchsorted(sorted_b, keys, side="left")
+    count = np.searchsorted(sorted_b, keys, side="right") - lo
+    seeds_i = np.repeat(pos_a, count)
+    first = np.repeat(lo - (np.cumsum(count) - count), count)  # group start, minus output start
+    seeds_j = where_b[first + np.arange(seeds_i.size)]
+    return seeds_i, seeds_j
 
 
 @dataclass
@@ -98,6 +114,48 @@ class Run:
     last_i: int
     last_j: int
     seeds: list[tuple[int, int]]
+
+
+def _chain(seeds_i: np.ndarray, seeds_j: np.ndarray) -> list[Run]:
+    """Seeds (sorted by A's word, then B's) chained into runs: a seed continues the open run
+    of the nearest diagonal within DRIFT that it follows closely enough, else opens a run.
+
+    A copy gives streaks of seeds (i, j), (i+1, j+1), ... with nothing between them in the
+    order. Once a streak's first seed is placed, its run ends in B before j + SHINGLE (a seed
+    joins a run only when j > last_j - SHINGLE, and a new run ends at j), so each later seed
+    of the streak finds that run on its own diagonal, one word on, and joins it: the streak
+    is handled at once instead of one Python step per seed."""
+    runs: list[Run] = []
+    if not seeds_i.size:
+        return runs
+    step = (np.diff(seeds_i) == 1) & (np.diff(seeds_j) == 1)
+    breaks = np.flatnonzero(np.r_[True, ~step, True])
+    open_by_diagonal: dict[int, int] = {}
+    all_i, all_j = seeds_i.tolist(), seeds_j.tolist()
+    for lo, hi in zip(breaks[:-1].tolist(), breaks[1:].tolist(), strict=True):
+        run = _place(runs, open_by_diagonal, all_i[lo], all_j[lo])
+        if hi - lo > 1:
+            run.last_i, run.last_j = all_i[hi - 1], max(run.last_j, all_j[hi - 1])
+            run.seeds.extend(zip(all_i[lo + 1 : hi], all_j[lo + 1 : hi], strict=True))
+    return runs
+
+
+def _place(runs: list[Run], open_by_diagonal: dict[int, int], i: int, j: int) -> Run:
+    """One seed: onto the open run of the nearest diagonal it follows, else a new run."""
+    d = i - j
+    for shift in _NEAREST_FIRST:
+        r = open_by_diagonal.get(d + shift)
+        if r is not None:
+            run = runs[r]
+            if i - run.last_i <= MAX_GAP + SHINGLE and j > run.last_j - SHINGLE:
+                run.last_i, run.last_j = i, max(run.last_j, j)
+                run.seeds.append((i, j))
+                open_by_diagonal[d] = r
+                return run
+    run = Run(i, j, i, j, [(i, j)])
+    open_by_diagonal[d] = len(runs)
+    runs.append(run)
+    return run
 
 
 def _join(runs: list[Run]) -> list[Run]:
@@ -148,40 +206,22 @@ def _overlaps(side: list[tuple[int, int, int]], lo: int, hi: int, half: float) -
 def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[Passage]:
     """Passages of at least MIN_WORDS words that A and B share nearly word for word, cut
     where a sentence of A starts (`cuts`, code-point offsets) so links stay sentence-sized."""
-    seeds = _seeds(_words(text_a), _words(text_b))  # sorted by A's word
-    # runs: [first_i, first_j, last_i, last_j, seeds]; an open run is found by its diagonal
-    runs: list[Run] = []
-    open_by_diagonal: dict[int, int] = {}
-    for i, j in seeds:
-        d = i - j
-        found = -1
-        for shift in _NEAREST_FIRST:
-            r = open_by_diagonal.get(d + shift)
-            if r is not None and (i - runs[r].last_i <= MAX_GAP + SHINGLE
-                                  and j > runs[r].last_j - SHINGLE):
-                found = r
-                break
-        if found < 0:
-            runs.append(Run(i, j, i, j, [(i, j)]))
-            found = len(runs) - 1
-        else:
-            run = runs[found]
-            run.last_i, run.last_j = i, max(run.last_j, j)
-            run.seeds.append((i, j))
-        open_by_diagonal[d] = found
+    words_a, starts_a, ends_a = _words(text_a)
+    words_b, starts_b, ends_b = _words(text_b)
+    runs = _chain(*_seeds(words_a, words_b))
     out: list[Passage] = []
     long_runs = _claim([r for r in _join(runs) if r.last_i + SHINGLE - r.first_i >= MIN_WORDS])
     if not long_runs:
         return out
-    span_a, span_b = _spans(text_a), _spans(text_b)
-    cut_words = sorted({bisect_left(span_a, (c, -1)) for c in cuts})  # word starting each cut
+    # the word starting each cut: the number of words that start before it
+    cut_words = sorted(set(np.searchsorted(starts_a, np.asarray(cuts, dtype=np.int64)).tolist()))
     for run in long_runs:
         for wa0, wa1 in _pieces(run.first_i, run.last_i + SHINGLE - 1, cut_words):
             wb0, wb1 = _partner(run, wa0), _partner(run, wa1)
             if wb1 < wb0:
                 continue
-            out.append(Passage((span_a[wa0][0], span_a[wa1][1]),
-                               (span_b[wb0][0], span_b[wb1][1]), wa1 - wa0 + 1))
+            out.append(Passage((int(starts_a[wa0]), int(ends_a[wa1])),
+                               (int(starts_b[wb0]), int(ends_b[wb1])), wa1 - wa0 + 1))
     return out
 
 

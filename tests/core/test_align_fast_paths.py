@@ -1,0 +1,226 @@
+"""The vectorised stages give exactly what their former plain-Python versions gave.
+
+The references below are the implementations before vectorising (copied, not imported), run
+on random inputs built to hit the awkward cases: repeated shingles, typos, drift between
+the two sides, duplicate stems and arbitrary (non-dyadic) IDF weights, so float sums must
+be added in the same order to agree to the last bit.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from bisect import bisect_left
+
+import numpy as np
+
+from annotator.core.align import verbatim
+from annotator.core.align.candidates import candidate_pairs, frequency_cap
+from annotator.core.align.verbatim import (
+    _NEAREST_FIRST,
+    MAX_GAP,
+    MAX_REPEAT,
+    SHINGLE,
+    Run,
+    copied_passages,
+)
+from benchmarks.quality_metrics import sentence_pairs, snap_to_sentences
+
+_PLAIN_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _ref_seeds(tok_a: list[str], tok_b: list[str]) -> list[tuple[int, int]]:
+    def hashes(tokens: list[str]) -> list[tuple[str, ...]]:
+        return [tuple(tokens[k : k + SHINGLE]) for k in range(len(tokens) - SHINGLE + 1)]
+
+    h_a, h_b = hashes(tok_a), hashes(tok_b)
+    count_a: dict[tuple[str, ...], int] = {}
+    count_b: dict[tuple[str, ...], int] = {}
+    for h in h_a:
+        count_a[h] = count_a.get(h, 0) + 1
+    for h in h_b:
+        count_b[h] = count_b.get(h, 0) + 1
+    where_b: dict[tuple[str, ...], list[int]] = {}
+    for j, h in enumerate(h_b):
+        where_b.setdefault(h, []).append(j)
+    return [(i, j) for i, h in enumerate(h_a)
+            if count_a[h] <= MAX_REPEAT and 0 < count_b.get(h, 0) <= MAX_REPEAT
+            for j in where_b[h]]
+
+
+def _ref_chain(seeds: list[tuple[int, int]]) -> list[Run]:
+    runs: list[Run] = []
+    open_by_diagonal: dict[int, int] = {}
+    for i, j in seeds:
+        d = i - j
+        found = -1
+        for shift in _NEAREST_FIRST:
+            r = open_by_diagonal.get(d + shift)
+            if r is not None and (i - runs[r].last_i <= MAX_GAP + SHINGLE
+                                  and j > runs[r].last_j - SHINGLE):
+                found = r
+                break
+        if found < 0:
+            runs.append(Run(i, j, i, j, [(i, j)]))
+            found = len(runs) - 1
+        else:
+            run = runs[found]
+            run.last_i, run.last_j = i, max(run.last_j, j)
+            run.seeds.append((i, j))
+        open_by_diagonal[d] = found
+    return runs
+
+
+def _ref_copied(text_a: str, text_b: str, cuts: list[int]) -> list[tuple[object, ...]]:
+    words = [[w.casefold() for w in _PLAIN_WORD.findall(t)] for t in (text_a, text_b)]
+    runs = _ref_chain(_ref_seeds(*words))
+    long_runs = verbatim._claim([r for r in verbatim._join(runs)
+                                 if r.last_i + SHINGLE - r.first_i >= verbatim.MIN_WORDS])
+    span_a = [m.span() for m in _PLAIN_WORD.finditer(text_a)]
+    span_b = [m.span() for m in _PLAIN_WORD.finditer(text_b)]
+    cut_words = sorted({bisect_left(span_a, (c, -1)) for c in cuts})
+    out = []
+    for run in long_runs:
+        for wa0, wa1 in verbatim._pieces(run.first_i, run.last_i + SHINGLE - 1, cut_words):
+            wb0, wb1 = verbatim._partner(run, wa0), verbatim._partner(run, wa1)
+            if wb1 >= wb0:
+                out.append(((span_a[wa0][0], span_a[wa1][1]), (span_b[wb0][0], span_b[wb1][1]),
+                            wa1 - wa0 + 1))
+    return out
+
+
+def _noisy_copy(rng: random.Random, words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        roll = rng.random()
+        if roll < 0.03:
+            continue  # dropped word: the two sides drift
+        out.append(w + "x" if roll < 0.06 else w)  # typo
+        if roll > 0.98:
+            out.append(rng.choice(words))  # inserted word
+    return out
+
+
+def _random_pair(rng: random.Random) -> tuple[str, str, list[int]]:
+    vocab = [f"w{k}" for k in range(rng.choice([6, 30, 400]))]  # few words: repeated shingles
+    pieces_a: list[list[str]] = []
+    pieces_b: list[list[str]] = []
+    for _ in range(rng.randint(1, 8)):
+        shared = [rng.choice(vocab) for _ in range(rng.randint(5, 120))]
+        pieces_a.append(shared)
+        pieces_b.append(_noisy_copy(rng, shared) if rng.random() < 0.7 else shared)
+        pieces_a.append([rng.choice(vocab) for _ in range(rng.randint(0, 40))])
+        pieces_b.append([rng.choice(vocab) for _ in range(rng.randint(0, 40))])
+    rng.shuffle(pieces_b)  # moved passages
+    seps = [" ", "  ", ", ", ". ", "\n", " — "]
+    text_a = "".join(w + rng.choice(seps) for p in pieces_a for w in p)
+    text_b = "".join(w + rng.choice(seps) for p in pieces_b for w in p)
+    cuts = sorted({m.end() for m in re.finditer(r"\. ", text_a)} | {0})
+    return text_a, text_b, cuts
+
+
+def test_copy_stage_matches_the_plain_version() -> None:
+    rng = random.Random(11)
+    found = 0
+    for _ in range(150):
+        text_a, text_b, cuts = _random_pair(rng)
+        got = [(p.a, p.b, p.words) for p in copied_passages(text_a, text_b, cuts)]
+        assert got == _ref_copied(text_a, text_b, cuts)
+        found += len(got)
+    assert found > 100  # the inputs do contain copies
+
+
+def test_seeds_and_runs_match_the_plain_version() -> None:
+    rng = random.Random(5)
+    for _ in range(150):
+        text_a, text_b, _cuts = _random_pair(rng)
+        tok_a, tok_b = verbatim._words(text_a)[0], verbatim._words(text_b)[0]
+        seeds_i, seeds_j = verbatim._seeds(tok_a, tok_b)
+        seeds = list(zip(seeds_i.tolist(), seeds_j.tolist(), strict=True))
+        assert seeds == _ref_seeds(tok_a, tok_b)
+        assert verbatim._chain(seeds_i, seeds_j) == _ref_chain(seeds)
+
+
+def test_word_offsets_match_finditer() -> None:
+    for text in ["", "  ", "a", " Straße, ĳ ﬁne 3.5 — naïve\nend.", "x" * 5 + " y"]:
+        words, starts, ends = verbatim._words(text)
+        assert words == [w.casefold() for w in _PLAIN_WORD.findall(text)]
+        assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == [
+            m.span() for m in _PLAIN_WORD.finditer(text)]
+
+
+def _ref_candidates(stems_a, stems_b, idf, per_sentence):  # type: ignore[no-untyped-def]
+    """The implementation before vectorising: one small grid per stem."""
+    n_a, n_b = len(stems_a), len(stems_b)
+    if not n_a or not n_b:
+        return []
+    shared = set().union(*map(set, stems_a)) & set().union(*map(set, stems_b))
+    ids = {stem: k for k, stem in enumerate(sorted(shared))}
+    post: list[list[list[int]]] = []
+    for stem_sets in (stems_a, stems_b):
+        lists: list[list[int]] = [[] for _ in ids]
+        for index, stems in enumerate(stem_sets):
+            for stem in stems:
+                if stem in ids:
+                    lists[ids[stem]].append(index)
+        post.append(lists)
+    keys, weights = [], []
+    for stem, k in ids.items():
+        rows, cols = post[0][k], post[1][k]
+        if len(rows) > frequency_cap(n_a) or len(cols) > frequency_cap(n_b):
+            continue
+        grid = (np.asarray(rows, dtype=np.int64)[:, None] * n_b
+                + np.asarray(cols, dtype=np.int64)[None, :]).ravel()
+        keys.append(grid)
+        weights.append(np.full(grid.size, idf.get(stem, 1.0)))
+    chosen = {(0, 0)}
+    if keys:
+        pair_keys, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+        votes = np.bincount(inverse, weights=np.concatenate(weights))
+        rows_i, cols_j = pair_keys // n_b, pair_keys % n_b
+        for major, minor in ((rows_i, cols_j), (cols_j, rows_i)):
+            order = np.lexsort((minor, -votes, major))
+            ranked = major[order]
+            starts = np.searchsorted(ranked, ranked, side="left")
+            keep = order[np.arange(ranked.size) - starts < per_sentence]
+            chosen.update(zip(rows_i[keep].tolist(), cols_j[keep].tolist(), strict=True))
+    return sorted(chosen)
+
+
+def _stem_doc(rng: random.Random, vocab: list[str]) -> list[object]:
+    """Frozensets as the pipeline passes them, and lists with repeats as allowed."""
+    return [(frozenset if rng.random() < 0.7 else list)(rng.choices(vocab, k=rng.randint(0, 12)))
+            for _ in range(rng.randint(0, 90))]
+
+
+def test_candidates_match_the_plain_version_to_the_last_bit() -> None:
+    rng = random.Random(3)
+    for _ in range(60):
+        vocab = [f"s{k}" for k in range(rng.randint(3, 300))]
+        idf = {w: rng.uniform(0.5, 9.0) for w in vocab if rng.random() < 0.9}
+
+        a, b = _stem_doc(rng, vocab), _stem_doc(rng, vocab)
+        per = rng.randint(1, 7)
+        assert candidate_pairs(a, b, idf, per) == _ref_candidates(a, b, idf, per)  # type: ignore[arg-type]
+
+
+def _ref_snap(spans: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[int]:
+    return [k for k, (s, e) in enumerate(sentences)
+            if e > s and sum(max(0, min(y, e) - max(x, s)) for x, y in spans) >= 0.5 * (e - s)]
+
+
+def test_sentence_pairs_match_the_all_sentences_scan() -> None:
+    rng = random.Random(9)
+    for _ in range(200):
+        cuts = sorted(rng.sample(range(1, 400), rng.randint(0, 30)))
+        bounds = [0, *cuts, 400]
+        sentences = [(bounds[k] + rng.randint(0, 2), bounds[k + 1])
+                     for k in range(len(bounds) - 1)]
+        if rng.random() < 0.2:  # overlapping or unordered sentences take the slow path
+            rng.shuffle(sentences)
+        spans = [(x, x + rng.randint(0, 60)) for x in rng.sample(range(400), rng.randint(0, 4))]
+        assert snap_to_sentences(spans, sentences) == _ref_snap(spans, sentences)
+    links = [([(0, 20)], [(5, 30), (40, 50)])]
+    sents = [(0, 10), (11, 20), (21, 35), (40, 50)]
+    assert sentence_pairs(links, sents, sents) == {
+        (i, j) for i in _ref_snap(links[0][0], sents) for j in _ref_snap(links[0][1], sents)}

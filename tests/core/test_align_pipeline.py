@@ -116,13 +116,27 @@ def test_group_pairs_joins_neighbours_with_the_same_partners() -> None:
 
 def test_candidates_come_from_shared_rare_words_both_ways() -> None:
     from annotator.core.align.features import idf_table, tokenize
-    from annotator.core.align.scoring import make_bag
 
     ta = ["Volcano erupts in Iceland", "Flights were grounded across Europe."]
     tb = ["Airlines grounded flights in Europe.", "An Icelandic volcano erupted.", "Iceland"]
     toks_a, toks_b = [tokenize(t) for t in ta], [tokenize(t) for t in tb]
     idf = idf_table([t.content for t in toks_a + toks_b])
-    bags_a = [make_bag(t, s, idf) for t, s in zip(toks_a, ta, strict=True)]
-    bags_b = [make_bag(t, s, idf) for t, s in zip(toks_b, tb, strict=True)]
-    pairs = candidates(bags_a, bags_b, idf)
+    stems_a = [frozenset(t.content) for t in toks_a]
+    pairs = candidates(stems_a, [frozenset(t.content) for t in toks_b], idf)
     assert (1, 0) in pairs and (0, 1) in pairs and (0, 0) in pairs
+
+
+def test_lazy_bags_are_the_bags_make_bag_makes() -> None:
+    from annotator.core.align.features import idf_table, tokenize
+    from annotator.core.align.pipeline import _Bags
+    from annotator.core.align.scoring import make_bag
+
+    doc = Document("A", "Volcano erupts in Iceland. Flights were grounded. Europe waits.")
+    sents = doc.sentences
+    toks = [tokenize(doc.text[s.start : s.end]) for s in sents]
+    idf = idf_table([t.content for t in toks])
+    bags = _Bags(toks, doc.text, sents, idf)
+    want = [make_bag(t, doc.text[s.start : s.end], idf) for t, s in zip(toks, sents, strict=True)]
+    assert len(bags) == len(want) == 3
+    assert [bags[k] for k in (2, 0, 1)] == [want[2], want[0], want[1]]
+    assert list(bags) == want and bags[-1] == want[-1] and list(bags[1:]) == want[1:]

@@ -117,3 +117,17 @@ def test_the_c_stemmer_stems_like_the_pure_python_one() -> None:
     plain = snowballstemmer.stemmer("english").stemWords(words)
     assert [w for w, x, y in zip(words, fast, plain, strict=True) if x != y] == []
     assert type(_stemmer()).__module__ == "Stemmer"  # the fast one is the one in use
+
+
+def test_fold_fast_path_for_ascii_matches_the_unicode_definition() -> None:
+    import string
+    import unicodedata
+
+    def reference(word: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", word.casefold())
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+    rng = random.Random(2)
+    words = ["".join(rng.choices(string.printable, k=rng.randint(0, 12))) for _ in range(3000)]
+    words += ["Nicolás", "STRASSE", "Straße", "ﬁne", "İstanbul", "Ǆ", "ÅNGSTRÖM", "naïve"]
+    assert [fold(w) for w in words] == [reference(w) for w in words]

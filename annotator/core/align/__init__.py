@@ -59,23 +59,25 @@ def align(doc_a: Document, doc_b: Document, options: AlignOptions | None = None,
     for number, (a_segs, b_segs, score) in enumerate(groups, start=1):
         links.append(AlignmentLink(
             id=f"l{number}",
-            a=tuple(Span(s.start, s.end) for s in _merge_adjacent(doc_a.text, a_segs)),
-            b=tuple(Span(s.start, s.end) for s in _merge_adjacent(doc_b.text, b_segs)),
+            a=_merge_adjacent(doc_a.text, a_segs), b=_merge_adjacent(doc_b.text, b_segs),
             score=round(score, 4), status=LinkStatus.PROPOSED, method=options.method,
         ))
     report(1.0)
     return links
 
 
-def _merge_adjacent(text: str, segs: Sequence[Span | Segment]) -> list[Span]:
+def _merge_adjacent(text: str, segs: Sequence[Span | Segment]) -> tuple[Span, ...]:
     """Neighbouring sentences of one side become one span when only whitespace separates them."""
+    if len(segs) == 1:  # most links: one sentence or one copied passage a side
+        seg = segs[0]
+        return (seg if isinstance(seg, Span) else Span(seg.start, seg.end),)
     out: list[Span] = []
     for seg in sorted(segs, key=lambda s: s.start):
         if out and not text[out[-1].end : seg.start].strip():
             out[-1] = Span(out[-1].start, seg.end)
         else:
             out.append(Span(seg.start, seg.end))
-    return out
+    return tuple(out)
 
 
 def link_diff(doc_a: Document, doc_b: Document, link: AlignmentLink) -> list[WordOp]:

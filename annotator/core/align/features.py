@@ -53,6 +53,8 @@ def _stemmer() -> _Stemmer:
 
 def fold(word: str) -> str:
     """Case- and accent-fold one word (Nicolás -> nicolas)."""
+    if word.isascii():  # no compatibility forms or accents to strip: just the case
+        return word.casefold()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

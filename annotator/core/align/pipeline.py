@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
@@ -22,7 +22,7 @@ from ..document import Document, Span
 from ..segment import Segment
 from . import calibration
 from .candidates import candidate_pairs
-from .features import idf_table, tokenize
+from .features import Tokens, idf_table, tokenize
 from .scoring import Bag, link_probability, make_bag, pair_features
 from .verbatim import Passage, copied_passages
 
@@ -47,11 +47,41 @@ class Scored:
     copies: list[Passage]  # verbatim passages; their sentences are not among the pairs
 
 
-def candidates(bags_a: Sequence[Bag], bags_b: Sequence[Bag], idf: dict[str, float],
-               per_sentence: int = CANDIDATES_PER_SENTENCE) -> list[tuple[int, int]]:
+def candidates(stems_a: Sequence[frozenset[str]], stems_b: Sequence[frozenset[str]],
+               idf: dict[str, float], per_sentence: int = CANDIDATES_PER_SENTENCE,
+               ) -> list[tuple[int, int]]:
     """Pairs sharing rare words: each sentence's best few partners by IDF mass, either way."""
-    return candidate_pairs([b.stems for b in bags_a], [b.stems for b in bags_b], idf,
-                           per_sentence)
+    return candidate_pairs(stems_a, stems_b, idf, per_sentence)
+
+
+class _Bags(Sequence[Bag]):
+    """A document's bags, each made on first use: only sentences in a candidate pair are
+    scored, and most of a long copied pair's sentences are in a copy instead."""
+
+    def __init__(self, tokens: Sequence[Tokens], text: str, segs: Sequence[Segment],
+                 idf: dict[str, float]) -> None:
+        self.tokens, self.text, self.segs, self.idf = tokens, text, segs, idf
+        self.made: dict[int, Bag] = {}
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    @overload
+    def __getitem__(self, k: int) -> Bag: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[Bag]: ...
+
+    def __getitem__(self, k: int | slice) -> Bag | Sequence[Bag]:
+        if isinstance(k, slice):
+            return [self[m] for m in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        bag = self.made.get(k)
+        if bag is None:
+            seg = self.segs[k]
+            bag = self.made[k] = make_bag(self.tokens[k], self.text[seg.start : seg.end],
+                                          self.idf)
+        return bag
 
 
 def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
@@ -61,16 +91,16 @@ def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
     tokens = [tokenize(doc_a.text[s.start : s.end]) for s in sa]
     tokens_b = [tokenize(doc_b.text[s.start : s.end]) for s in sb]
     idf = idf_table([t.content for t in tokens] + [t.content for t in tokens_b])
-    bags_a = [make_bag(t, doc_a.text[s.start : s.end], idf)
-              for t, s in zip(tokens, sa, strict=True)]
-    bags_b = [make_bag(t, doc_b.text[s.start : s.end], idf)
-              for t, s in zip(tokens_b, sb, strict=True)]
+    bags_a = _Bags(tokens, doc_a.text, sa, idf)
+    bags_b = _Bags(tokens_b, doc_b.text, sb, idf)
     if report:
         report(0.3)
     copies = copied_passages(doc_a.text, doc_b.text, [s.start for s in sa])
-    skip_a = _covered(sa, [Span(*c.a) for c in copies])
-    skip_b = _covered(sb, [Span(*c.b) for c in copies])
-    pairs = [(i, j) for i, j in candidates(bags_a, bags_b, idf)
+    skip_a = _covered(sa, [c.a for c in copies])
+    skip_b = _covered(sb, [c.b for c in copies])
+    stems_a = [frozenset(t.content) for t in tokens]
+    stems_b = [frozenset(t.content) for t in tokens_b]
+    pairs = [(i, j) for i, j in candidates(stems_a, stems_b, idf)
              if i not in skip_a and j not in skip_b]
     semantic = None
     weights = calibration.DEFAULT
@@ -105,10 +135,12 @@ def _semantic_candidates(cos: np.ndarray, per_sentence: int = 3) -> set[tuple[in
     return out
 
 
-def _covered(segs: Sequence[Segment], spans: Sequence[Span]) -> set[int]:
+def _covered(segs: Sequence[Segment], spans: Sequence[Span | tuple[int, int]]) -> set[int]:
     """Sentences more than half inside any of the spans. Spans sorted by start, so each
     sentence only looks at those that can reach it (thousands of copy pieces stay cheap)."""
-    ordered = sorted((s.start, s.end) for s in spans)
+    if not spans:
+        return set()
+    ordered = sorted(s if isinstance(s, tuple) else (s.start, s.end) for s in spans)
     starts = [s for s, _ in ordered]
     reach = list(accumulate((e for _, e in ordered), max))  # furthest end so far
     covered = set()
@@ -167,6 +199,8 @@ def _copies(passages: Sequence[Passage], kept: Sequence[AlignmentLink],
     def hits(span: Span, spans: Sequence[Span]) -> bool:
         return any(span.start < s.end and s.start < span.end for s in spans)
 
+    if not kept and not rejected:  # nobody decided anything yet: every passage stands
+        return [([Span(*p.a)], [Span(*p.b)], VERBATIM_SCORE) for p in passages]
     out: list[Group] = []
     for p in passages:
         a, b = Span(*p.a), Span(*p.b)

@@ -55,16 +55,6 @@ def _ids(tokens: list[str], vocab: dict[str, int]) -> np.ndarray:
     return np.fromiter(map(vocab.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
 
-def _rare(h: np.ndarray) -> np.ndarray:
-    """The distinct hashes occurring at most MAX_REPEAT times (sort-based, fast on 1M)."""
-    if not h.size:
-        return h
-    s = np.sort(h)
-    edges = np.flatnonzero(np.r_[True, s[1:] != s[:-1], True])
-    counts = np.diff(edges)
-    return s[edges[:-1]][counts <= MAX_REPEAT]
-
-
 def _shingle_hashes(ids: np.ndarray) -> np.ndarray:
     """A 64-bit polynomial hash of every SHINGLE-word window (wrapping arithmetic)."""
     count = len(ids) - SHINGLE + 1
@@ -77,32 +67,33 @@ def _shingle_hashes(ids: np.ndarray) -> np.ndarray:
     return h
 
 
-def _member(h: np.ndarray, common: np.ndarray) -> np.ndarray:
-    """Positions of h whose hash is in `common` (sorted, non-empty): a binary search, not
-    np.isin's hash table."""
-    at = np.minimum(np.searchsorted(common, h), common.size - 1)
-    return np.flatnonzero(common[at] == h)
-
-
 def _seeds(tok_a: list[str], tok_b: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(word in A, word in B), sorted, where a shingle occurs at most MAX_REPEAT times on each
-    side: a sort-merge join in numpy (each A position meets the B positions of its hash)."""
+    side: one stable sort of both sides' hashes puts each hash's A positions, then its B
+    positions, side by side (a sort-merge join; no hash table, no random lookups)."""
     vocab = {w: k + 1 for k, w in enumerate(set(tok_a) | set(tok_b))}  # ids only meet by equality
     h_a, h_b = _shingle_hashes(_ids(tok_a, vocab)), _shingle_hashes(_ids(tok_b, vocab))
-    common = np.intersect1d(_rare(h_a), _rare(h_b), assume_unique=True)
     empty = np.zeros(0, dtype=np.int64)
-    if not common.size:
+    if not h_a.size or not h_b.size:
         return empty, empty
-    pos_a, pos_b = _member(h_a, common), _member(h_b, common)
-    order = np.argsort(h_b[pos_b], kind="stable")  # by hash, then position in B
-    sorted_b, where_b = h_b[pos_b][order], pos_b[order]
-    keys = h_a[pos_a]
-    lo = np.searchsorted(sorted_b, keys, side="left")
-    count = np.searchsorted(sorted_b, keys, side="right") - lo
-    seeds_i = np.repeat(pos_a, count)
-    first = np.repeat(lo - (np.cumsum(count) - count), count)  # group start, minus output start
-    seeds_j = where_b[first + np.arange(seeds_i.size)]
-    return seeds_i, seeds_j
+    both = np.concatenate([h_a, h_b])
+    order = np.argsort(both, kind="stable")  # a hash's A positions, then its B positions
+    hashes = both[order]
+    edges = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1], True])
+    first, size = edges[:-1], np.diff(edges)
+    in_b = np.add.reduceat((order >= h_a.size).astype(np.int64), first)
+    in_a = size - in_b
+    good = (in_a >= 1) & (in_a <= MAX_REPEAT) & (in_b >= 1) & (in_b <= MAX_REPEAT)
+    first, in_a, in_b = first[good], in_a[good], in_b[good]
+    seeds_i, seeds_j = [empty], [empty]
+    for ka in range(MAX_REPEAT):  # each A position of a hash with each of its B positions
+        for kb in range(MAX_REPEAT):
+            take = (in_a > ka) & (in_b > kb)
+            seeds_i.append(order[first[take] + ka])
+            seeds_j.append(order[first[take] + in_a[take] + kb] - h_a.size)
+    i, j = np.concatenate(seeds_i), np.concatenate(seeds_j)
+    by_pair = np.lexsort((j, i))
+    return i[by_pair], j[by_pair]
 
 
 @dataclass

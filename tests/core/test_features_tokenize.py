@@ -131,3 +131,21 @@ def test_fold_fast_path_for_ascii_matches_the_unicode_definition() -> None:
     words = ["".join(rng.choices(string.printable, k=rng.randint(0, 12))) for _ in range(3000)]
     words += ["Nicolás", "STRASSE", "Straße", "ﬁne", "İstanbul", "Ǆ", "ÅNGSTRÖM", "naïve"]
     assert [fold(w) for w in words] == [reference(w) for w in words]
+
+
+def test_tokenize_spans_is_tokenize_per_span() -> None:
+    """The whole-text pass must give what tokenising each span on its own gives, also for
+    spans that cut through words, overlap, are empty or hold no word."""
+    from annotator.core.align.features import tokenize_spans
+
+    rng = random.Random(4)
+    pieces = [*CASES, "3.5", "U.S.", "rock’n’roll", "x", " ", "\n\n", "—", "2,000.", "O'Neill"]
+    for _ in range(300):
+        text = " ".join(rng.choices(pieces, k=rng.randint(0, 12)))
+        cuts = sorted(rng.choices(range(len(text) + 1), k=rng.randint(0, 8)))
+        spans = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
+        spans += [tuple(sorted(rng.choices(range(len(text) + 1), k=2))) for _ in range(3)]
+        got = tokenize_spans(text, tuple(spans))
+        assert list(got) == [tokenize(text[s:e]) for s, e in spans]
+        assert list(got) == [reference_tokenize(text[s:e]) for s, e in spans]
+    assert tokenize_spans("", ((0, 0),)) == (Tokens((), frozenset(), frozenset(), 0),)

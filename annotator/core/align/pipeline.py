@@ -22,7 +22,7 @@ from ..document import Document, Span
 from ..segment import Segment
 from . import calibration
 from .candidates import candidate_pairs
-from .features import Tokens, idf_table, tokenize
+from .features import Tokens, idf_table, tokenize_spans
 from .scoring import Bag, link_probability, make_bag, pair_features
 from .verbatim import Passage, copied_passages
 
@@ -88,8 +88,8 @@ def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
                     report: Callable[[float], None] | None = None) -> Scored:
     """Candidates of two documents with features and calibrated probabilities."""
     sa, sb = doc_a.sentences, doc_b.sentences
-    tokens = [tokenize(doc_a.text[s.start : s.end]) for s in sa]
-    tokens_b = [tokenize(doc_b.text[s.start : s.end]) for s in sb]
+    tokens = tokenize_spans(doc_a.text, tuple((s.start, s.end) for s in sa))
+    tokens_b = tokenize_spans(doc_b.text, tuple((s.start, s.end) for s in sb))
     idf = idf_table([t.content for t in tokens] + [t.content for t in tokens_b])
     bags_a = _Bags(tokens, doc_a.text, sa, idf)
     bags_b = _Bags(tokens_b, doc_b.text, sb, idf)

@@ -140,3 +140,20 @@ def test_lazy_bags_are_the_bags_make_bag_makes() -> None:
     assert len(bags) == len(want) == 3
     assert [bags[k] for k in (2, 0, 1)] == [want[2], want[0], want[1]]
     assert list(bags) == want and bags[-1] == want[-1] and list(bags[1:]) == want[1:]
+
+
+def test_re_aligning_the_same_pair_reuses_the_scores(docs: tuple[Document, Document]) -> None:
+    from annotator.core.align import pipeline
+
+    a, b = docs
+    first = align(a, b)
+    scored = pipeline._LAST[0][1]
+    copy_a, copy_b = Document(a.id, a.text), Document(b.id, b.text)  # same pair, new objects
+    assert align(copy_a, copy_b) == first and pipeline._LAST[0][1] is scored
+    strict = AlignOptions(threshold=0.6)
+    reused = align(a, b, strict)
+    pipeline._LAST.clear()
+    assert reused == align(a, b, strict)  # the same as scoring afresh
+    other = Document("B", b.text + " One more sentence about something else entirely.")
+    align(a, other)
+    assert pipeline._LAST[0][1] is not scored  # another pair is scored afresh

@@ -131,12 +131,11 @@ def _tokens(entries: list[_Entry | tuple[()]]) -> Tokens:
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE)
 
 
-@lru_cache(maxsize=2)
 def tokenize_spans(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Tokens, ...]:
     """`tokenize(text[start:end])` for every span, from one regex pass over the whole text
     (one call per sentence of a long document costs more than the matching). A span that
     cuts through a word of the whole-text pass is tokenised on its own, so the result is
-    exactly the per-span one. Memoised for the two documents of the pair last aligned."""
+    exactly the per-span one."""
     parts = _WORD_SPLIT.split(text)  # gaps and words alternate: lengths give the offsets
     offsets = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
     starts, ends = offsets[0:-1:2], offsets[1::2]

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from threading import Lock
 from typing import TYPE_CHECKING, overload
 
 import numpy as np
@@ -84,9 +85,32 @@ class _Bags(Sequence[Bag]):
         return bag
 
 
+_LAST: list[tuple[tuple[object, ...], Scored]] = []  # the pair scored last, and its key
+_LAST_LOCK = Lock()
+
+
 def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
                     report: Callable[[float], None] | None = None) -> Scored:
-    """Candidates of two documents with features and calibrated probabilities."""
+    """Candidates of two documents with features and calibrated probabilities. Memoised for
+    the last pair (texts, sentences, method): moving the threshold, or accepting and
+    rejecting links, re-aligns the same pair, and only the selection depends on those."""
+    key = (doc_a.text, doc_b.text, tuple((s.start, s.end) for s in doc_a.sentences),
+           tuple((s.start, s.end) for s in doc_b.sentences), method)
+    with _LAST_LOCK:
+        last = _LAST[0] if _LAST and _LAST[0][0] == key else None
+    if last is not None:
+        if report:
+            report(0.3)
+            report(0.6)
+        return last[1]
+    scored = _score_documents(doc_a, doc_b, method, report)
+    with _LAST_LOCK:
+        _LAST[:] = [(key, scored)]
+    return scored
+
+
+def _score_documents(doc_a: Document, doc_b: Document, method: str,
+                     report: Callable[[float], None] | None) -> Scored:
     sa, sb = doc_a.sentences, doc_b.sentences
     tokens = tokenize_spans(doc_a.text, tuple((s.start, s.end) for s in sa))
     tokens_b = tokenize_spans(doc_b.text, tuple((s.start, s.end) for s in sb))

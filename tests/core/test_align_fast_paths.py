@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 import numpy as np
 
-from annotator.core.align import verbatim
+from annotator.core.align import verbatim, wordhash
 from annotator.core.align.candidates import candidate_pairs, frequency_cap
 from annotator.core.align.verbatim import (
     _NEAREST_FIRST,
@@ -24,6 +24,7 @@ from annotator.core.align.verbatim import (
     Run,
     copied_passages,
 )
+from annotator.core.align.wordhash import word_ids
 from benchmarks.quality_metrics import sentence_pairs, snap_to_sentences
 
 _PLAIN_WORD = re.compile(r"\w+", re.UNICODE)
@@ -134,19 +135,36 @@ def test_seeds_and_runs_match_the_plain_version() -> None:
     rng = random.Random(5)
     for _ in range(150):
         text_a, text_b, _cuts = _random_pair(rng)
-        tok_a, tok_b = verbatim._words(text_a)[0], verbatim._words(text_b)[0]
-        seeds_i, seeds_j = verbatim._seeds(tok_a, tok_b)
+        tok_a, tok_b = ([w.casefold() for w in _PLAIN_WORD.findall(t)] for t in (text_a, text_b))
+        seeds_i, seeds_j = verbatim._seeds(word_ids(text_a)[0], word_ids(text_b)[0])
         seeds = list(zip(seeds_i.tolist(), seeds_j.tolist(), strict=True))
         assert seeds == _ref_seeds(tok_a, tok_b)
         assert verbatim._chain(seeds_i, seeds_j) == _ref_chain(seeds)
 
 
-def test_word_offsets_match_finditer() -> None:
-    for text in ["", "  ", "a", " Straße, ĳ ﬁne 3.5 — naïve\nend.", "x" * 5 + " y"]:
-        words, starts, ends = verbatim._words(text)
-        assert words == [w.casefold() for w in _PLAIN_WORD.findall(text)]
-        assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == [
-            m.span() for m in _PLAIN_WORD.finditer(text)]
+WORDY = ["", "  ", "a", " Straße, ĳ ﬁne 3.5 — naïve\nend.", "x" * 5 + " y", "snake_case",
+         "Ünïcödé ＦＵＬＬ ２０２４ ½ ² İstanbul STRASSE", "東京 都 ¿qué? Ñandú", "e\u0301cole",
+         "a" * 200 + " " + "b" * 49 + "A" * 48, "Σίσυφος ΣΊΣΥΦΟΣ", "\ud800 lone surrogate"]
+
+
+def test_word_ids_are_the_regex_words_folded() -> None:
+    rng = random.Random(8)
+    texts = list(WORDY)
+    pool = [w for t in WORDY for w in t.split()] + ["-", ","]
+    for _ in range(200):
+        texts.append(" ".join(rng.choices(pool, k=rng.randint(0, 15))))
+    for text in texts:
+        ids, starts, ends = word_ids(text)
+        matches = list(_PLAIN_WORD.finditer(text))
+        assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == [m.span() for m in matches]
+        folded = [m.group().casefold() for m in matches]
+        pairs = [(x, y) for x in range(len(ids)) for y in range(len(ids))]
+        assert [ids[x] == ids[y] for x, y in pairs] == [folded[x] == folded[y] for x, y in pairs]
+        if "\ud800" not in text:  # both routes give the same ids
+            regex_ids, regex_starts, _ = wordhash._by_regex(text)
+            assert ids.tolist() == regex_ids.tolist() and starts.tolist() == regex_starts.tolist()
+    one = word_ids("Straße strasse STRASSE")[0]  # "ß" folds to two letters: the regex route
+    assert one[0] == one[1] == one[2]
 
 
 def _ref_candidates(stems_a, stems_b, idf, per_sentence):  # type: ignore[no-untyped-def]

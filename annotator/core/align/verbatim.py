@@ -9,12 +9,13 @@ the two documents' shingle hashes; shingles repeated within a document are no ev
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from .wordhash import word_ids
 
 SHINGLE = 6  # words per seed
 MIN_WORDS = 25  # shortest passage reported (a shared quote is the sentence aligner's job)
@@ -25,7 +26,6 @@ NEIGHBOURS = 8  # kept runs checked on each side of a new one (they barely overl
 MIN_PIECE = 4  # fewest words of a passage's piece at a sentence cut
 
 _NEAREST_FIRST = sorted(range(-DRIFT, DRIFT + 1), key=abs)
-_WORD = re.compile(r"(\w+)", re.UNICODE)  # captured, so split() gives words and the gaps
 
 
 @dataclass(frozen=True)
@@ -35,24 +35,6 @@ class Passage:
     a: tuple[int, int]
     b: tuple[int, int]
     words: int
-
-
-def _words(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Case-folded words and the code-point start and end of each, from one regex pass:
-    split() with a captured group alternates gaps and words, so their lengths add up to the
-    offsets (no match object per word)."""
-    parts = _WORD.split(text)
-    words = parts[1::2]
-    if not words:
-        empty = np.zeros(0, dtype=np.int64)
-        return [], empty, empty
-    offsets = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
-    # folding a word never adds a newline, so one call folds them all
-    return "\n".join(words).casefold().split("\n"), offsets[0:-1:2], offsets[1::2]
-
-
-def _ids(tokens: list[str], vocab: dict[str, int]) -> np.ndarray:
-    return np.fromiter(map(vocab.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
 
 def _shingle_hashes(ids: np.ndarray) -> np.ndarray:
@@ -67,32 +49,37 @@ def _shingle_hashes(ids: np.ndarray) -> np.ndarray:
     return h
 
 
-def _seeds(tok_a: list[str], tok_b: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _seeds(ids_a: np.ndarray, ids_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(word in A, word in B), sorted, where a shingle occurs at most MAX_REPEAT times on each
-    side: one stable sort of both sides' hashes puts each hash's A positions, then its B
-    positions, side by side (a sort-merge join; no hash table, no random lookups)."""
-    vocab = {w: k + 1 for k, w in enumerate(set(tok_a) | set(tok_b))}  # ids only meet by equality
-    h_a, h_b = _shingle_hashes(_ids(tok_a, vocab)), _shingle_hashes(_ids(tok_b, vocab))
+    side: one sort of both sides' hashes puts each hash's positions side by side (a
+    sort-merge join; no hash table, no random lookups)."""
+    h_a, h_b = _shingle_hashes(ids_a), _shingle_hashes(ids_b)
     empty = np.zeros(0, dtype=np.int64)
     if not h_a.size or not h_b.size:
         return empty, empty
     both = np.concatenate([h_a, h_b])
-    order = np.argsort(both, kind="stable")  # a hash's A positions, then its B positions
+    order = np.argsort(both)  # groups of equal hashes (in no order inside a group)
     hashes = both[order]
     edges = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1], True])
     first, size = edges[:-1], np.diff(edges)
     in_b = np.add.reduceat((order >= h_a.size).astype(np.int64), first)
     in_a = size - in_b
     good = (in_a >= 1) & (in_a <= MAX_REPEAT) & (in_b >= 1) & (in_b <= MAX_REPEAT)
-    first, in_a, in_b = first[good], in_a[good], in_b[good]
+    first, size, in_a, in_b = first[good], size[good], in_a[good], in_b[good]
+    # each kept group's members, sorted: A's positions (lower indices) first, then B's
+    width = np.arange(2 * MAX_REPEAT)
+    slots = np.minimum(first[:, None] + width, order.size - 1)
+    members = np.where(width < size[:, None], order[slots], np.iinfo(np.int64).max)
+    members.sort(axis=1)
     seeds_i, seeds_j = [empty], [empty]
+    rows = np.arange(first.size)
     for ka in range(MAX_REPEAT):  # each A position of a hash with each of its B positions
         for kb in range(MAX_REPEAT):
             take = (in_a > ka) & (in_b > kb)
-            seeds_i.append(order[first[take] + ka])
-            seeds_j.append(order[first[take] + in_a[take] + kb] - h_a.size)
+            seeds_i.append(members[take, ka])
+            seeds_j.append(members[rows[take], in_a[take] + kb] - h_a.size)
     i, j = np.concatenate(seeds_i), np.concatenate(seeds_j)
-    by_pair = np.lexsort((j, i))
+    by_pair = np.argsort(i * h_b.size + j)  # each (i, j) once: no ties to keep in order
     return i[by_pair], j[by_pair]
 
 
@@ -197,9 +184,9 @@ def _overlaps(side: list[tuple[int, int, int]], lo: int, hi: int, half: float) -
 def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[Passage]:
     """Passages of at least MIN_WORDS words that A and B share nearly word for word, cut
     where a sentence of A starts (`cuts`, code-point offsets) so links stay sentence-sized."""
-    words_a, starts_a, ends_a = _words(text_a)
-    words_b, starts_b, ends_b = _words(text_b)
-    runs = _chain(*_seeds(words_a, words_b))
+    ids_a, starts_a, ends_a = word_ids(text_a)
+    ids_b, starts_b, ends_b = word_ids(text_b)
+    runs = _chain(*_seeds(ids_a, ids_b))
     out: list[Passage] = []
     long_runs = _claim([r for r in _join(runs) if r.last_i + SHINGLE - r.first_i >= MIN_WORDS])
     if not long_runs:

@@ -94,6 +94,7 @@ def test_idf_table_equals_reference() -> None:
     assert idf_table(passages) == reference_idf(passages)
     assert idf_table(iter(passages)) == reference_idf(passages)  # any iterable
     assert idf_table([]) == {}
+    assert idf_table([frozenset(p) for p in passages]) == reference_idf(passages)  # sets as is
 
 
 def test_the_c_stemmer_stems_like_the_pure_python_one() -> None:

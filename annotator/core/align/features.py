@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain
@@ -169,9 +169,9 @@ def tokenize_spans(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Token
 _IS_SOME = cast("Callable[[str | None], TypeGuard[str]]", partial(is_not, None))
 
 
-def idf_table(passages: Iterable[Sequence[str]]) -> dict[str, float]:
+def idf_table(passages: Iterable[Iterable[str]]) -> dict[str, float]:
     """Smoothed inverse document frequency, counting each passage as a document."""
-    sets = [set(words) for words in passages]
+    sets = [w if isinstance(w, (set, frozenset)) else set(w) for w in passages]  # sets as is
     df = Counter(chain.from_iterable(sets))
     total = len(sets)
     return {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in df.items()}

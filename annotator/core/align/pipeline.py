@@ -114,7 +114,9 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
     sa, sb = doc_a.sentences, doc_b.sentences
     tokens = tokenize_spans(doc_a.text, tuple((s.start, s.end) for s in sa))
     tokens_b = tokenize_spans(doc_b.text, tuple((s.start, s.end) for s in sb))
-    idf = idf_table([t.content for t in tokens] + [t.content for t in tokens_b])
+    stems_a = [frozenset(t.content) for t in tokens]
+    stems_b = [frozenset(t.content) for t in tokens_b]
+    idf = idf_table(stems_a + stems_b)
     bags_a = _Bags(tokens, doc_a.text, sa, idf)
     bags_b = _Bags(tokens_b, doc_b.text, sb, idf)
     if report:
@@ -122,8 +124,6 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
     copies = copied_passages(doc_a.text, doc_b.text, [s.start for s in sa])
     skip_a = _covered(sa, [c.a for c in copies])
     skip_b = _covered(sb, [c.b for c in copies])
-    stems_a = [frozenset(t.content) for t in tokens]
-    stems_b = [frozenset(t.content) for t in tokens_b]
     pairs = [(i, j) for i, j in candidates(stems_a, stems_b, idf)
              if i not in skip_a and j not in skip_b]
     semantic = None

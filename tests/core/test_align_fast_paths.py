@@ -242,3 +242,43 @@ def test_sentence_pairs_match_the_all_sentences_scan() -> None:
     sents = [(0, 10), (11, 20), (21, 35), (40, 50)]
     assert sentence_pairs(links, sents, sents) == {
         (i, j) for i in _ref_snap(links[0][0], sents) for j in _ref_snap(links[0][1], sents)}
+
+
+def test_flat_stems_idf_and_candidates_match_the_per_sentence_versions() -> None:
+    """SpanTokens' (sentence, stem) arrays, flat_idf and candidate_pairs_flat give what the
+    per-sentence stem sets, idf_table and candidate_pairs give (also with word-cutting,
+    overlapping and empty spans, which fall back to tokenising the span alone)."""
+    from annotator.core.align.candidates import candidate_pairs_flat
+    from annotator.core.align.features import idf_table, tokenize
+    from annotator.core.align.spantokens import SpanTokens, StemIds, flat_idf
+
+    rng = random.Random(12)
+    vocab = ["Maduro", "sanctions", "sanctioned", "oil", "3.5", "tanker", "the", "U.S.", "China's",
+             "loans", "Venezuela", "said", "2,000", "naïve", "Straße", "x", "rock’n’roll"]
+    for _ in range(80):
+        texts = [" ".join(rng.choices(vocab, k=rng.randint(0, 60))) + "." for _ in range(2)]
+        spans = []
+        for text in texts:
+            cuts = sorted(rng.choices(range(len(text) + 1), k=rng.randint(0, 12)))
+            doc_spans = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
+            if rng.random() < 0.3:
+                doc_spans.append((0, len(text) // 2))  # overlapping
+            spans.append(doc_spans)
+        ids = StemIds()
+        toks = [SpanTokens(t, s) for t, s in zip(texts, spans, strict=True)]
+        flat = [tok.stems(ids) for tok in toks]
+        sets = [[frozenset(tokenize(t[s:e]).content) for s, e in sp]
+                for t, sp in zip(texts, spans, strict=True)]
+        for (owner, stem), doc_sets in zip(flat, sets, strict=True):
+            names = list(ids)
+            got = [frozenset(names[k] for k in stem[owner == m].tolist())
+                   for m in range(len(doc_sets))]
+            assert got == doc_sets
+            assert owner.tolist() == sorted(owner.tolist())
+        for tok, text, sp in zip(toks, texts, spans, strict=True):
+            assert list(tok) == [tokenize(text[s:e]) for s, e in sp]
+        idf = flat_idf(ids, [flat[0][1], flat[1][1]], len(spans[0]) + len(spans[1]))
+        assert idf == idf_table(sets[0] + sets[1])
+        per = rng.randint(1, 6)
+        assert candidate_pairs_flat(flat[0], len(spans[0]), flat[1], len(spans[1]), list(ids),
+                                    idf, per) == candidate_pairs(sets[0], sets[1], idf, per)

@@ -51,10 +51,45 @@ def candidate_pairs(stems_a: Sequence[Iterable[str]], stems_b: Sequence[Iterable
     shared = set().union(*stems_a) & set().union(*stems_b)
     ordered = sorted(shared)
     ids = {stem: k for k, stem in enumerate(ordered)}
-    code_a, rows = _entries(stems_a, ids)
-    code_b, cols_sorted = _entries(stems_b, ids)
-    count_a = np.bincount(code_a, minlength=len(ids))
-    count_b = np.bincount(code_b, minlength=len(ids))
+    weight = np.fromiter((idf.get(stem, 1.0) for stem in ordered), dtype=np.float64,
+                         count=len(ordered))
+    return _vote(_entries(stems_a, ids), _entries(stems_b, ids), weight, n_a, n_b, per_sentence)
+
+
+def candidate_pairs_flat(a: tuple[np.ndarray, np.ndarray], n_a: int,
+                         b: tuple[np.ndarray, np.ndarray], n_b: int, names: Sequence[str],
+                         idf: dict[str, float], per_sentence: int) -> list[tuple[int, int]]:
+    """`candidate_pairs` from each document's (sentence, stem id) arrays, sorted by sentence
+    and holding each pair once (SpanTokens.stems); `names[k]` is stem id k's stem. Same
+    result: stems are ranked by their strings, as there."""
+    if not n_a or not n_b:
+        return []
+    present_a = np.bincount(a[1], minlength=len(names)) > 0
+    present_b = np.bincount(b[1], minlength=len(names)) > 0
+    ordered = sorted(np.flatnonzero(present_a & present_b).tolist(), key=names.__getitem__)
+    rank = np.full(len(names), -1, dtype=np.int64)
+    rank[np.asarray(ordered, dtype=np.int64)] = np.arange(len(ordered), dtype=np.int64)
+
+    def entries(owner: np.ndarray, stem: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        code = rank[stem]
+        keep = code >= 0
+        code, owner = code[keep], owner[keep]
+        order = np.argsort(code, kind="stable")  # stable: sentence order within a stem
+        return code[order], owner[order]
+
+    weight = np.fromiter((idf.get(names[k], 1.0) for k in ordered), dtype=np.float64,
+                         count=len(ordered))
+    return _vote(entries(*a), entries(*b), weight, n_a, n_b, per_sentence)
+
+
+def _vote(entries_a: tuple[np.ndarray, np.ndarray], entries_b: tuple[np.ndarray, np.ndarray],
+          weight: np.ndarray, n_a: int, n_b: int, per_sentence: int) -> list[tuple[int, int]]:
+    """The votes and each sentence's top partners, from both sides' (stem code, sentence)
+    entries sorted by code then sentence; `weight[code]` is the stem's IDF."""
+    code_a, rows = entries_a
+    code_b, cols_sorted = entries_b
+    count_a = np.bincount(code_a, minlength=weight.size)
+    count_b = np.bincount(code_b, minlength=weight.size)
     clue = (count_a <= frequency_cap(n_a)) & (count_b <= frequency_cap(n_b))
     # every (row, col) of a clue stem, stem by stem, row-major: the order the votes are
     # summed in, so sums are the same to the last bit whatever the layout
@@ -68,8 +103,6 @@ def candidate_pairs(stems_a: Sequence[Iterable[str]], stems_b: Sequence[Iterable
         within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
         cols = cols_sorted[np.repeat(start_b[code_a], reps) + within]
         keys = np.repeat(rows, reps) * n_b + cols
-        weight = np.fromiter((idf.get(stem, 1.0) for stem in ordered), dtype=np.float64,
-                             count=len(ordered))
         pair_keys, inverse = np.unique(keys, return_inverse=True)
         votes = np.bincount(inverse, weights=np.repeat(weight[code_a], reps))
         rows_i, cols_j = pair_keys // n_b, pair_keys % n_b

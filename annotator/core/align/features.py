@@ -10,14 +10,12 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain
 from operator import is_not
 from typing import Protocol, TypeGuard, cast
-
-import numpy as np
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d[\d.,]*$")
@@ -131,38 +129,12 @@ def _tokens(entries: list[_Entry | tuple[()]]) -> Tokens:
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE)
 
 
-def tokenize_spans(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Tokens, ...]:
+def tokenize_spans(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Tokens, ...]:
     """`tokenize(text[start:end])` for every span, from one regex pass over the whole text
-    (one call per sentence of a long document costs more than the matching). A span that
-    cuts through a word of the whole-text pass is tokenised on its own, so the result is
-    exactly the per-span one."""
-    parts = _WORD_SPLIT.split(text)  # gaps and words alternate: lengths give the offsets
-    offsets = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
-    starts, ends = offsets[0:-1:2], offsets[1::2]
-    if len(parts) == 1:  # no word anywhere
-        return tuple(tokenize(text[start:end]) for start, end in spans)
-    entries = list(map(_MEMO.__getitem__, parts[1::2]))
-    bounds = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
-    first = np.searchsorted(starts, bounds[:, 0], side="left")  # first word inside
-    stop = np.searchsorted(ends, bounds[:, 1], side="right")  # past the last word inside
-    before = ends[np.maximum(first - 1, 0)] > bounds[:, 0]
-    after = starts[np.minimum(stop, len(starts) - 1)] < bounds[:, 1]
-    cut = ((first > 0) & before) | ((stop < len(starts)) & after) | (first > stop)
-    # per word: its content token, number, name (None where it has none), so each span's
-    # Tokens come from C-level filters over slices, not a Python loop per word
-    content = [e[0] if e else None for e in entries]
-    numbers = [e[1] if e else None for e in entries]
-    names = [e[2] if e else None for e in entries]
-    out = []
-    for (start, end), lo, hi, odd in zip(spans, first.tolist(), stop.tolist(), cut.tolist(),
-                                         strict=True):
-        if odd:
-            out.append(tokenize(text[start:end]))
-            continue
-        out.append(Tokens(tuple(filter(_IS_SOME, content[lo:hi])),
-                          frozenset(filter(_IS_SOME, numbers[lo:hi])),
-                          frozenset(filter(_IS_SOME, names[lo + 1 : hi])), hi - lo))
-    return tuple(out)
+    (see spantokens.SpanTokens, which the aligner uses to make them only when needed)."""
+    from .spantokens import SpanTokens  # it builds on this module
+
+    return tuple(SpanTokens(text, spans))
 
 
 # a C-level "is not None" (a Python predicate would cost a call per word); typed as a guard

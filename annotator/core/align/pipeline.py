@@ -22,9 +22,10 @@ import numpy as np
 from ..document import Document, Span
 from ..segment import Segment
 from . import calibration
-from .candidates import candidate_pairs
-from .features import Tokens, idf_table, tokenize_spans
+from .candidates import candidate_pairs, candidate_pairs_flat
+from .features import Tokens
 from .scoring import Bag, link_probability, make_bag, pair_features
+from .spantokens import SpanTokens, StemIds, flat_idf
 from .verbatim import Passage, copied_passages
 
 if TYPE_CHECKING:
@@ -112,11 +113,11 @@ def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
 def _score_documents(doc_a: Document, doc_b: Document, method: str,
                      report: Callable[[float], None] | None) -> Scored:
     sa, sb = doc_a.sentences, doc_b.sentences
-    tokens = tokenize_spans(doc_a.text, tuple((s.start, s.end) for s in sa))
-    tokens_b = tokenize_spans(doc_b.text, tuple((s.start, s.end) for s in sb))
-    stems_a = [frozenset(t.content) for t in tokens]
-    stems_b = [frozenset(t.content) for t in tokens_b]
-    idf = idf_table(stems_a + stems_b)
+    tokens = SpanTokens(doc_a.text, [(s.start, s.end) for s in sa])
+    tokens_b = SpanTokens(doc_b.text, [(s.start, s.end) for s in sb])
+    ids = StemIds()
+    stems_a, stems_b = tokens.stems(ids), tokens_b.stems(ids)
+    idf = flat_idf(ids, [stems_a[1], stems_b[1]], len(sa) + len(sb))
     bags_a = _Bags(tokens, doc_a.text, sa, idf)
     bags_b = _Bags(tokens_b, doc_b.text, sb, idf)
     if report:
@@ -124,7 +125,8 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
     copies = copied_passages(doc_a.text, doc_b.text, [s.start for s in sa])
     skip_a = _covered(sa, [c.a for c in copies])
     skip_b = _covered(sb, [c.b for c in copies])
-    pairs = [(i, j) for i, j in candidates(stems_a, stems_b, idf)
+    pairs = [(i, j) for i, j in candidate_pairs_flat(stems_a, len(sa), stems_b, len(sb),
+                                                     list(ids), idf, CANDIDATES_PER_SENTENCE)
              if i not in skip_a and j not in skip_b]
     semantic = None
     weights = calibration.DEFAULT

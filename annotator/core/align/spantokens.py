@@ -1,0 +1,121 @@
+"""A document's sentences tokenised in one pass, kept flat: IDF and candidates need only which
+stems each sentence has, as arrays; a sentence's `Tokens` are made when it is scored.
+
+On a long copied pair most sentences are never scored (the copy stage links them), so making a
+`Tokens`, a stem set and IDF counts per sentence in Python was most of tokenising. Here every
+word's content stem gets an integer id once, and the (sentence, stem) pairs of a document are a
+pair of numpy arrays.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import overload
+
+import numpy as np
+
+from .features import _IS_SOME, _MEMO, _WORD_SPLIT, Tokens, tokenize
+
+
+class StemIds(dict[str, int]):
+    """Stem -> small integer, assigned on first sight; shared by the two documents of a pair."""
+
+    def __missing__(self, stem: str) -> int:
+        number = self[stem] = len(self)
+        return number
+
+
+class SpanTokens(Sequence[Tokens]):
+    """`tokenize(text[start:end])` for every span, from one regex pass over the whole text. A
+    span that cuts through a word of the whole-text pass is tokenised on its own, so each item
+    is exactly the per-span result."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        self.text, self.spans = text, list(spans)
+        self._made: dict[int, Tokens] = {}
+        parts = _WORD_SPLIT.split(text)  # gaps and words alternate: lengths give the offsets
+        offsets = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+        starts, ends = offsets[0:-1:2], offsets[1::2]
+        bounds = np.asarray(self.spans, dtype=np.int64).reshape(-1, 2)
+        if len(parts) == 1:  # no word anywhere: every span on its own (all empty)
+            self.first = self.stop = np.zeros(len(self.spans), dtype=np.int64)
+            self.cut = np.ones(len(self.spans), dtype=bool)
+            self.content: list[str | None] = []
+            self.numbers: list[str | None] = []
+            self.names: list[str | None] = []
+            return
+        entries = list(map(_MEMO.__getitem__, parts[1::2]))
+        self.first = np.searchsorted(starts, bounds[:, 0], side="left")  # first word inside
+        self.stop = np.searchsorted(ends, bounds[:, 1], side="right")  # past the last inside
+        before = ends[np.maximum(self.first - 1, 0)] > bounds[:, 0]
+        after = starts[np.minimum(self.stop, len(starts) - 1)] < bounds[:, 1]
+        self.cut = (((self.first > 0) & before) | ((self.stop < len(starts)) & after)
+                    | (self.first > self.stop))
+        # per word: content token, number, name, or None
+        self.content = [e[0] if e else None for e in entries]
+        self.numbers = [e[1] if e else None for e in entries]
+        self.names = [e[2] if e else None for e in entries]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    @overload
+    def __getitem__(self, k: int) -> Tokens: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[Tokens]: ...
+
+    def __getitem__(self, k: int | slice) -> Tokens | Sequence[Tokens]:
+        if isinstance(k, slice):
+            return [self[m] for m in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        made = self._made.get(k)
+        if made is None:
+            made = self._made[k] = self._tokens(k)
+        return made
+
+    def _tokens(self, k: int) -> Tokens:
+        if self.cut[k]:
+            start, end = self.spans[k]
+            return tokenize(self.text[start:end])
+        lo, hi = int(self.first[k]), int(self.stop[k])
+        return Tokens(tuple(filter(_IS_SOME, self.content[lo:hi])),
+                      frozenset(filter(_IS_SOME, self.numbers[lo:hi])),
+                      frozenset(filter(_IS_SOME, self.names[lo + 1 : hi])), hi - lo)
+
+    def stems(self, ids: StemIds) -> tuple[np.ndarray, np.ndarray]:
+        """(span, stem id) of every distinct content stem of every span, sorted by span and id."""
+        is_content = np.fromiter(map(_IS_SOME, self.content), dtype=bool, count=len(self.content))
+        word_ids = np.full(len(self.content), -1, dtype=np.int64)
+        word_ids[is_content] = np.fromiter(map(ids.__getitem__, filter(_IS_SOME, self.content)),
+                                           dtype=np.int64, count=int(is_content.sum()))
+        whole = np.flatnonzero(~self.cut)
+        lo, size = self.first[whole], np.maximum(self.stop[whole] - self.first[whole], 0)
+        total = int(size.sum())
+        words = np.repeat(lo - (np.cumsum(size) - size), size) + np.arange(total, dtype=np.int64)
+        owner = np.repeat(whole, size)
+        stem = word_ids[words] if total else np.zeros(0, dtype=np.int64)
+        odd = np.flatnonzero(self.cut).tolist()
+        extra = [(k, ids[s]) for k in odd for s in set(self[k].content)]
+        if extra:
+            more = np.asarray(extra, dtype=np.int64)
+            owner, stem = np.r_[owner, more[:, 0]], np.r_[stem, more[:, 1]]
+        keep = stem >= 0
+        owner, stem = owner[keep], stem[keep]
+        # distinct (span, stem), by span then stem; ids are dense, so this key cannot overflow
+        key = np.unique(owner * max(1, len(ids)) + stem)
+        return key // max(1, len(ids)), key % max(1, len(ids))
+
+
+def flat_idf(ids: StemIds, stems: Sequence[np.ndarray], passages: int) -> dict[str, float]:
+    """`idf_table` from the (span, stem) arrays of the documents: the same smoothed IDF over
+    `passages` passages, computed with the same float operations per stem."""
+    df = np.zeros(len(ids), dtype=np.int64)
+    for ids_of_doc in stems:
+        df += np.bincount(ids_of_doc, minlength=len(ids))
+    names = list(ids)  # in id order (dicts keep insertion order)
+    return {names[k]: math.log((1 + passages) / (1 + n)) + 1.0
+            for k, n in enumerate(df.tolist()) if n}

@@ -114,5 +114,6 @@ def _vote(entries_a: tuple[np.ndarray, np.ndarray], entries_b: tuple[np.ndarray,
             ranked = major[order]
             starts = np.searchsorted(ranked, ranked, side="left")
             chosen_keys.append(pair_keys[order[np.arange(ranked.size) - starts < per_sentence]])
-    chosen = np.unique(np.concatenate(chosen_keys))  # sorted by key: by (i, j)
+    chosen = np.sort(np.concatenate(chosen_keys))  # by key: by (i, j)
+    chosen = chosen[np.r_[True, chosen[1:] != chosen[:-1]]]  # each pair once
     return list(zip((chosen // n_b).tolist(), (chosen % n_b).tolist(), strict=True))

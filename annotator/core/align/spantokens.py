@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import overload
 
 import numpy as np
 
-from .features import _IS_SOME, _MEMO, _WORD_SPLIT, Tokens, tokenize
+from .features import _MEMO, _WORD_SPLIT, Tokens, _Entry, _tokens, tokenize
+
+_FIRST = itemgetter(0)
 
 
 class StemIds(dict[str, int]):
@@ -41,21 +44,15 @@ class SpanTokens(Sequence[Tokens]):
         if len(parts) == 1:  # no word anywhere: every span on its own (all empty)
             self.first = self.stop = np.zeros(len(self.spans), dtype=np.int64)
             self.cut = np.ones(len(self.spans), dtype=bool)
-            self.content: list[str | None] = []
-            self.numbers: list[str | None] = []
-            self.names: list[str | None] = []
+            self.entries: list[_Entry | tuple[()]] = []
             return
-        entries = list(map(_MEMO.__getitem__, parts[1::2]))
+        self.entries = list(map(_MEMO.__getitem__, parts[1::2]))
         self.first = np.searchsorted(starts, bounds[:, 0], side="left")  # first word inside
         self.stop = np.searchsorted(ends, bounds[:, 1], side="right")  # past the last inside
         before = ends[np.maximum(self.first - 1, 0)] > bounds[:, 0]
         after = starts[np.minimum(self.stop, len(starts) - 1)] < bounds[:, 1]
         self.cut = (((self.first > 0) & before) | ((self.stop < len(starts)) & after)
                     | (self.first > self.stop))
-        # per word: content token, number, name, or None
-        self.content = [e[0] if e else None for e in entries]
-        self.numbers = [e[1] if e else None for e in entries]
-        self.names = [e[2] if e else None for e in entries]
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -81,16 +78,15 @@ class SpanTokens(Sequence[Tokens]):
         if self.cut[k]:
             start, end = self.spans[k]
             return tokenize(self.text[start:end])
-        lo, hi = int(self.first[k]), int(self.stop[k])
-        return Tokens(tuple(filter(_IS_SOME, self.content[lo:hi])),
-                      frozenset(filter(_IS_SOME, self.numbers[lo:hi])),
-                      frozenset(filter(_IS_SOME, self.names[lo + 1 : hi])), hi - lo)
+        return _tokens(self.entries[int(self.first[k]) : int(self.stop[k])])
 
     def stems(self, ids: StemIds) -> tuple[np.ndarray, np.ndarray]:
         """(span, stem id) of every distinct content stem of every span, sorted by span and id."""
-        is_content = np.fromiter(map(_IS_SOME, self.content), dtype=bool, count=len(self.content))
-        word_ids = np.full(len(self.content), -1, dtype=np.int64)
-        word_ids[is_content] = np.fromiter(map(ids.__getitem__, filter(_IS_SOME, self.content)),
+        # a word's entry is () when it is no content word, else starts with its content token
+        entries = self.entries
+        is_content = np.fromiter(map(bool, entries), dtype=bool, count=len(entries))
+        word_ids = np.full(len(entries), -1, dtype=np.int64)
+        word_ids[is_content] = np.fromiter(map(ids.__getitem__, map(_FIRST, filter(None, entries))),
                                            dtype=np.int64, count=int(is_content.sum()))
         whole = np.flatnonzero(~self.cut)
         lo, size = self.first[whole], np.maximum(self.stop[whole] - self.first[whole], 0)
@@ -106,8 +102,15 @@ class SpanTokens(Sequence[Tokens]):
         keep = stem >= 0
         owner, stem = owner[keep], stem[keep]
         # distinct (span, stem), by span then stem; ids are dense, so this key cannot overflow
-        key = np.unique(owner * max(1, len(ids)) + stem)
+        key = distinct(owner * max(1, len(ids)) + stem)
         return key // max(1, len(ids)), key % max(1, len(ids))
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values: a sort and a neighbour test (np.unique hashes first, which is
+    several times slower on half a million integers)."""
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if ordered.size else ordered
 
 
 def flat_idf(ids: StemIds, stems: Sequence[np.ndarray], passages: int) -> dict[str, float]:

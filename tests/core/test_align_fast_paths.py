@@ -84,7 +84,7 @@ def _ref_copied(text_a: str, text_b: str, cuts: list[int]) -> list[tuple[object,
     for run in long_runs:
         for wa0, wa1 in verbatim._pieces(run.first_i, run.last_i + SHINGLE - 1, cut_words):
             wb0, wb1 = verbatim._partner(run, wa0), verbatim._partner(run, wa1)
-            if wb1 >= wb0:
+            if wb1 >= wb0 and verbatim._copied(run, wa0, wa1):  # insertions are no copies
                 out.append(((span_a[wa0][0], span_a[wa1][1]), (span_b[wb0][0], span_b[wb1][1]),
                             wa1 - wa0 + 1))
     return out

@@ -51,3 +51,52 @@ def test_copies_are_cut_at_sentence_starts_and_respect_rejections() -> None:
     assert all((x.a, x.b) != (no.a, no.b) for x in again)
     assert any(a.text[x.a[0].start :].startswith("Officials") for x in again)
     assert all(x.score >= 0.99 for x in align(a, b, AlignOptions(threshold=0.99)))
+
+
+def test_a_sentence_inserted_inside_a_copy_is_not_paired_with_what_b_has_there() -> None:
+    """The run continues across A's insertion; its piece must not become a 0.98 'copy' of
+    the start of B's next sentence (seen on the 100k benchmark pair as swapped sentences)."""
+    first = ("And yet she was a happy woman, and a woman whom no one named without good "
+             "will in all the parish.")
+    inserted = "It was her own universal good will and contented temper which worked wonders."
+    second = ("She loved every body, was interested in every body's happiness, quicksighted "
+              "to every body's merits, and thought herself a most fortunate creature.")
+    a = " ".join([first, inserted, second])
+    b = " ".join([first, second])
+    cuts = [0, a.index(inserted), a.index(second)]
+    found = copied_passages(a, b, cuts)
+    pieces_a = [a[p.a[0] : p.a[1]] for p in found]
+    assert not any(inserted[:20] in piece for piece in pieces_a), pieces_a
+    for p in found:  # every piece reported is a real copy: same words on both sides
+        assert a[p.a[0] : p.a[1]] == b[p.b[0] : p.b[1]]
+
+
+def test_identical_sentences_are_linked_once_unique_on_each_side() -> None:
+    from annotator.core.align.verbatim import identical_sentences
+
+    def spans(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
+        out, pos = [], 0
+        for s in sentences:
+            out.append((pos, pos + len(s)))
+            pos += len(s) + 1
+        return " ".join(sentences), out
+
+    text_a, spans_a = spans(["Miss Taylor married.", "Oh dear, no!", "Oh dear, no!",
+                             "Volume one", "The  rain kept   falling all night."])
+    text_b, spans_b = spans(["the rain kept falling all night.", "Oh dear, no!",
+                             "Volume one", "miss taylor MARRIED."])
+    # case and spacing aside; a sentence repeated in A is no evidence; two words are too few
+    assert identical_sentences(text_a, spans_a, text_b, spans_b) == [(0, 3, 3), (4, 0, 6)]
+
+
+def test_a_moved_identical_sentence_in_a_long_text_is_linked_as_a_copy() -> None:
+    moved = "There was a strange rumour in Highbury about the little Perrys and the cake."
+    body_a = [_filler(k, 12) for k in range(60)]
+    body_b = list(body_a)
+    body_a.insert(10, moved)
+    body_b.insert(50, moved)
+    a, b = Document("A", " ".join(body_a)), Document("B", " ".join(body_b))
+    link = next(link for link in align(a, b)
+                if a.text[link.a[0].start : link.a[0].end] == moved)
+    assert b.text[link.b[0].start : link.b[0].end] == moved
+    assert link.score >= 0.98

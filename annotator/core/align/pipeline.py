@@ -26,7 +26,7 @@ from .candidates import candidate_pairs, candidate_pairs_flat
 from .features import Tokens
 from .scoring import Bag, link_probability, make_bag, pair_features
 from .spantokens import SpanTokens, StemIds, flat_idf
-from .verbatim import Passage, copied_passages
+from .verbatim import Passage, copied_passages, identical_sentences
 
 if TYPE_CHECKING:
     from ..annotations import AlignmentLink
@@ -125,6 +125,12 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
     copies = copied_passages(doc_a.text, doc_b.text, [s.start for s in sa])
     skip_a = _covered(sa, [c.a for c in copies])
     skip_b = _covered(sb, [c.b for c in copies])
+    for i, j, words in identical_sentences(doc_a.text, [(s.start, s.end) for s in sa],
+                                    doc_b.text, [(s.start, s.end) for s in sb]):
+        if i not in skip_a and j not in skip_b:
+            copies.append(Passage((sa[i].start, sa[i].end), (sb[j].start, sb[j].end), words))
+            skip_a.add(i)
+            skip_b.add(j)
     pairs = [(i, j) for i, j in candidate_pairs_flat(stems_a, len(sa), stems_b, len(sb),
                                                      list(ids), idf, CANDIDATES_PER_SENTENCE)
              if i not in skip_a and j not in skip_b]

@@ -9,6 +9,7 @@ the two documents' shingle hashes; shingles repeated within a document are no ev
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ DRIFT = 4  # words the two sides may slip against each other within a passage
 MAX_REPEAT = 2  # a shingle more frequent than this in either document is boilerplate
 NEIGHBOURS = 8  # kept runs checked on each side of a new one (they barely overlap)
 MIN_PIECE = 4  # fewest words of a passage's piece at a sentence cut
+MIN_SAME_WORDS = 3  # shortest sentence linked for being identical (case and spacing aside)
 
 _NEAREST_FIRST = sorted(range(-DRIFT, DRIFT + 1), key=abs)
 
@@ -196,7 +198,7 @@ def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[
     for run in long_runs:
         for wa0, wa1 in _pieces(run.first_i, run.last_i + SHINGLE - 1, cut_words):
             wb0, wb1 = _partner(run, wa0), _partner(run, wa1)
-            if wb1 < wb0:
+            if wb1 < wb0 or not _copied(run, wa0, wa1):
                 continue
             out.append(Passage((int(starts_a[wa0]), int(ends_a[wa1])),
                                (int(starts_b[wb0]), int(ends_b[wb1])), wa1 - wa0 + 1))
@@ -214,8 +216,51 @@ def _pieces(first: int, last: int, cut_words: list[int]) -> list[tuple[int, int]
     return [(bounds[k], bounds[k + 1] - 1) for k in range(len(bounds) - 1)]
 
 
+def _copied(run: Run, first: int, last: int) -> bool:
+    """Do the run's shingles cover at least a quarter of A's words [first, last]? A run joined
+    across a sentence that A inserted (or moved away from here) spans it, but nothing of it
+    is copied: its piece would pair it with whatever B has at that point."""
+    lo = bisect_left(run.seeds, (first - SHINGLE + 1, -1))
+    hi = bisect_right(run.seeds, (last, 1 << 62))
+    covered, reach = 0, first
+    for i, _ in run.seeds[lo:hi]:
+        start, end = max(i, reach), min(i + SHINGLE, last + 1)
+        if end > start:
+            covered += end - start
+            reach = end
+    return 4 * covered >= last - first + 1
+
+
 def _partner(run: Run, w: int) -> int:
     """B's word for A's word w: by the nearest seed at or before it, kept inside the run."""
     k = max(0, bisect_right(run.seeds, (w, 1 << 62)) - 1)
     i, j = run.seeds[k]
     return max(run.first_j, min(run.last_j + SHINGLE - 1, j + (w - i)))
+
+
+_WORDS = re.compile(r"\w+")
+
+
+Ranges = Sequence[tuple[int, int]]
+
+
+def identical_sentences(text_a: str, spans_a: Ranges, text_b: str,
+                        spans_b: Ranges) -> list[tuple[int, int, int]]:
+    """Sentence pairs (index in A, index in B, words) that are word for word the same, each
+    occurring once per text: a copy even when too short for a shingle run or moved out of its
+    run (the sentence model, tuned to doubt look-alikes in long texts, can score it low)."""
+    words: dict[str, int] = {}
+
+    def once(text: str, spans: Ranges) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for k, (start, end) in enumerate(spans):
+            count = len(_WORDS.findall(text[start:end]))
+            if count >= MIN_SAME_WORDS:
+                key = " ".join(text[start:end].casefold().split())
+                seen[key] = -1 if key in seen else k
+                words[key] = count
+        return seen
+
+    in_a, in_b = once(text_a, spans_a), once(text_b, spans_b)
+    return sorted((in_a[key], in_b[key], words[key]) for key in in_a.keys() & in_b.keys()
+                  if in_a[key] >= 0 and in_b[key] >= 0)

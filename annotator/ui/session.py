@@ -20,8 +20,6 @@ Signals:
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
@@ -65,7 +63,6 @@ class Session(QObject):
     alignment_running = Signal(bool)
     alignment_progress = Signal(float)
     alignment_failed = Signal(str)
-    _segmented = Signal(object)  # a project whose documents were segmented off the UI thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +80,7 @@ class Session(QObject):
         self._aligner.finished.connect(self._on_alignment_finished)
         self._aligner.cancelled.connect(self._on_alignment_stopped)
         self._aligner.failed.connect(self._on_alignment_failed)
-        self._segmented.connect(self._on_segmented)
+        self._aligner.segmented.connect(self._on_segmented)
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_state_changed.emit()
@@ -105,7 +102,7 @@ class Session(QObject):
         self.segment_in_background()
 
     def segment_in_background(self) -> None:
-        """Split a loaded project's texts into sentences in a thread, then re-render links.
+        """Split a loaded project's texts into sentences in the worker, then re-render links.
 
         Only the shading of unmatched passages needs sentences; on a long text segmenting
         takes seconds, which must not stall the window. (Aligning segments in its worker.)
@@ -114,17 +111,12 @@ class Session(QObject):
         if project is None or all(doc.segmented or len(doc.text) <= SEGMENT_ON_UI_THREAD_LIMIT
                                   for doc in (project.doc_a, project.doc_b)):
             return
+        self._aligner.segment(project.doc_a, project.doc_b)
 
-        def work() -> None:
-            _ = project.doc_a.sentences, project.doc_b.sentences
-            with contextlib.suppress(RuntimeError):  # the session may be gone by now
-                self._segmented.emit(project)
-
-        threading.Thread(target=work, name="segment", daemon=True).start()
-
-    def _on_segmented(self, project: object) -> None:
-        if project is self.project and self.project is not None:
-            self.links_changed.emit(list(self.project.links))
+    def _on_segmented(self, doc_a: object, doc_b: object) -> None:
+        project = self.project
+        if project is not None and doc_a is project.doc_a and doc_b is project.doc_b:
+            self.links_changed.emit(list(project.links))
 
     def set_project(self, project: Project | None, path: Path | None) -> None:
         """Replace the whole state (no undo across projects)."""

@@ -1,0 +1,139 @@
+"""The alignment worker process's side: a loop that runs `align()` jobs sent by the app.
+
+Plain Python (no Qt: the process never imports PySide6). Aligning in a thread of the app
+held the GIL for seconds at a time and froze the window in 100 ms bursts; in a process of
+its own the aligner shares nothing with the UI thread. The protocol is tuples on two
+multiprocessing queues:
+
+    app -> worker:  ("align", generation, doc_a, doc_b, options, anchors, want_sentences)
+                    ("segment", generation, doc_a, doc_b)
+                    ("cancel", generation)
+                    None  (quit)
+    worker -> app:  ("progress", generation, fraction)
+                    ("done", generation, links, sentences_a, sentences_b)
+                    ("cancelled", generation)
+                    ("failed", generation, message)
+
+Cancelling stays cooperative, as with the thread: align's progress callback reads any
+messages that arrived meanwhile and returns False once its job was cancelled. Sentences
+travel back with the links so the app can shade unmatched passages without segmenting a
+long text itself. Segmented documents are kept (the last few), so re-aligning at another
+threshold does not split the same texts into sentences again.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+from collections import OrderedDict, deque
+from multiprocessing import parent_process
+from multiprocessing.connection import wait
+from typing import Any
+
+from annotator.core import Cancelled, Document, align
+from annotator.core.segment import Segment
+
+KEEP_DOCUMENTS = 4  # segmented documents remembered across jobs (two pairs)
+
+
+class _Quit(Exception):
+    """The app asked the worker to stop while a job was running."""
+
+
+class Worker:
+    """One worker process's state: queued jobs, cancelled generations, segmented texts."""
+
+    def __init__(self, jobs: Any, results: Any) -> None:
+        self.jobs = jobs
+        self.results = results
+        self.pending: deque[tuple[Any, ...]] = deque()
+        self.cancelled: set[int] = set()
+        self.quit = False
+        self.documents: OrderedDict[tuple[str, str], Document] = OrderedDict()
+
+    def take(self, message: tuple[Any, ...] | None) -> None:
+        if message is None:
+            self.quit = True
+        elif message[0] == "cancel":
+            self.cancelled.add(message[1])
+        else:
+            self.pending.append(message)
+
+    def drain(self) -> None:
+        """Read every message that arrived while a job ran (cancels, newer jobs, quit)."""
+        while True:
+            try:
+                self.take(self.jobs.get_nowait())
+            except queue.Empty:
+                return
+
+    def document(self, doc: Document) -> Document:
+        """The segmented copy of `doc` when this worker has split the same text before."""
+        key = (doc.id, doc.text)
+        known = self.documents.get(key)
+        if known is not None:
+            self.documents.move_to_end(key)
+            return known
+        self.documents[key] = doc
+        while len(self.documents) > KEEP_DOCUMENTS:
+            self.documents.popitem(last=False)
+        return doc
+
+    def serve(self) -> None:
+        while not self.quit:
+            if not self.pending:
+                self.take(self.jobs.get())
+            self.drain()
+            if self.quit or not self.pending:
+                continue
+            job = self.pending.popleft()
+            generation = job[1]
+            if generation in self.cancelled:
+                self.cancelled.discard(generation)
+                self.results.put(("cancelled", generation))
+                continue
+            try:
+                self.results.put(self.run(job))
+            except Cancelled:
+                self.results.put(("cancelled", generation))
+            except _Quit:
+                return
+            except Exception as exc:  # the app must survive any aligner bug; it shows it
+                self.results.put(("failed", generation, f"{type(exc).__name__}: {exc}"))
+            self.cancelled.discard(generation)
+
+    def run(self, job: tuple[Any, ...]) -> tuple[Any, ...]:
+        kind, generation = job[0], job[1]
+        doc_a, doc_b = self.document(job[2]), self.document(job[3])
+        if kind == "segment":
+            return ("done", generation, [], doc_a.sentences, doc_b.sentences)
+        options, anchors, want_sentences = job[4], job[5], job[6]
+
+        def progress(fraction: float) -> bool:
+            self.drain()
+            if self.quit:
+                raise _Quit
+            if generation in self.cancelled:
+                return False
+            self.results.put(("progress", generation, fraction))
+            return True
+
+        links = align(doc_a, doc_b, options, anchors, progress)
+        sentences: tuple[list[Segment] | None, list[Segment] | None] = (
+            (doc_a.sentences, doc_b.sentences) if want_sentences else (None, None))
+        return ("done", generation, links, *sentences)
+
+
+def _exit_with_parent() -> None:
+    """A killed app (SIGKILL, a crash) cannot stop its worker: the worker stops itself."""
+    parent = parent_process()
+    if parent is not None:
+        wait([parent.sentinel])
+        os._exit(0)
+
+
+def serve(jobs: Any, results: Any) -> None:
+    """The worker process's main function."""
+    threading.Thread(target=_exit_with_parent, name="watch-parent", daemon=True).start()
+    Worker(jobs, results).serve()

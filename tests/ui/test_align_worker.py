@@ -1,0 +1,102 @@
+"""The aligner runs in a worker process: results, sentences, cancel, superseded jobs, a crash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from annotator.core import AlignOptions, Document
+from annotator.core import document as document_module
+from annotator.ui import align_child, align_worker
+from annotator.ui.align_worker import AlignRunner, shared_worker
+from tests.conftest import SAMPLE_A, SAMPLE_B
+
+
+def _docs(repeat: int = 1) -> tuple[Document, Document]:
+    a = "\n\n".join([SAMPLE_A.read_text(encoding="utf-8")] * repeat)
+    b = "\n\n".join([SAMPLE_B.read_text(encoding="utf-8")] * repeat)
+    return Document.from_text("A", a), Document.from_text("B", b)
+
+
+def _no_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Aligning or segmenting in this (the UI) process now raises."""
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("aligned or segmented on the UI process")
+
+    monkeypatch.setattr(align_child, "align", refuse)
+    monkeypatch.setattr(document_module, "sentences", refuse)
+
+
+def test_results_and_sentences_come_from_the_worker_process(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_work_here(monkeypatch)
+    doc_a, doc_b = _docs()
+    runner = AlignRunner()
+    progress: list[float] = []
+    runner.progress.connect(progress.append)
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
+        runner.start(doc_a, doc_b, AlignOptions(), [])
+        assert runner.running
+    links, anchors = blocker.args
+    assert links and anchors == [] and not runner.running
+    assert progress and progress[-1] == 1.0
+    # the worker's sentences were adopted, so shading needs no segmenting here
+    assert doc_a.segmented and doc_b.segmented and doc_a.sentences
+    assert shared_worker().process.pid is not None
+
+
+def test_segment_job_puts_sentences_on_the_documents(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_work_here(monkeypatch)
+    doc_a, doc_b = _docs()
+    runner = AlignRunner()
+    with qtbot.waitSignal(runner.segmented, timeout=60_000) as blocker:
+        runner.segment(doc_a, doc_b)
+    assert blocker.args[0] is doc_a and doc_a.segmented and doc_b.segmented
+
+
+def test_cancel_stops_the_job(qtbot: QtBot) -> None:
+    doc_a, doc_b = _docs(40)
+    runner = AlignRunner()
+    finished: list[object] = []
+    runner.finished.connect(finished.append)
+    with qtbot.waitSignal(runner.cancelled, timeout=60_000):
+        runner.start(doc_a, doc_b, AlignOptions(), [])
+        runner.cancel()
+    assert runner.wait(60_000)
+    qtbot.wait(50)
+    assert not finished and not runner.running
+
+
+def test_a_newer_job_supersedes_the_older_one(qtbot: QtBot) -> None:
+    doc_a, doc_b = _docs()
+    runner = AlignRunner()
+    finished: list[list[Any]] = []
+    cancelled: list[bool] = []
+    runner.finished.connect(lambda links, _anchors: finished.append(links))
+    runner.cancelled.connect(lambda: cancelled.append(True))
+    runner.start(doc_a, doc_b, AlignOptions(threshold=0.2), [])
+    with qtbot.waitSignal(runner.finished, timeout=60_000):
+        runner.start(doc_a, doc_b, AlignOptions(threshold=0.9), [])
+    assert runner.wait(60_000)
+    qtbot.wait(50)
+    assert len(finished) == 1 and all(link.score >= 0.9 for link in finished[0])
+    assert not cancelled  # a superseded job is not a cancel the user asked for
+
+
+def test_a_dead_worker_fails_the_job_and_is_replaced(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(align_worker, "POLL_SECONDS", 0.05)
+    doc_a, doc_b = _docs(40)
+    runner = AlignRunner()
+    old = shared_worker()
+    with qtbot.waitSignal(runner.failed, timeout=60_000) as blocker:
+        runner.start(doc_a, doc_b, AlignOptions(), [])
+        old.process.kill()
+    assert "stopped unexpectedly" in blocker.args[0] and not runner.running
+    small_a, small_b = _docs()
+    with qtbot.waitSignal(runner.finished, timeout=60_000):
+        runner.start(small_a, small_b, AlignOptions(), [])
+    assert shared_worker() is not old

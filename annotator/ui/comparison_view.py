@@ -73,6 +73,7 @@ class ComparisonView(QWidget):
                 gutter_column.addWidget(self.gutter, 1)
                 layout.addLayout(gutter_column)
         self.gutter.setFixedWidth(72)
+        self._shade_pending = False
         self._style_titles()
 
         session.project_replaced.connect(self._on_project_replaced)
@@ -141,26 +142,31 @@ class ComparisonView(QWidget):
     def _render_links(self, _ids: object = None) -> None:
         colors = self.colors()
         session = self.session
+        formats: dict[tuple[float, int], QTextCharFormat] = {}  # one format per colour
         for side in ("A", "B"):
             pane = self.pane(side)
             links: list[Highlight] = []
             for link in session.links_in_order():
                 if link.status is LinkStatus.REJECTED:
                     continue
-                tint = colors.score(link.score, 40 if link.status is LinkStatus.PROPOSED else 64)
+                alpha = 40 if link.status is LinkStatus.PROPOSED else 64
+                fmt = formats.get((link.score, alpha))
+                if fmt is None:
+                    fmt = formats[link.score, alpha] = char_format(colors.score(link.score, alpha))
                 for span in link.a if side == "A" else link.b:
-                    links.append(Highlight(span.start, span.end, char_format(tint)))
+                    links.append(Highlight(span.start, span.end, fmt))
             pane.set_layer("links", links)
             unmatched_fmt = char_format(colors.unmatched)
             # While a fresh pair is first aligned, everything is "unmatched"; skipping the shade
             # then also leaves sentence splitting to the worker instead of the UI thread.
             pending = session.aligning and not links
+            self._shade_pending = pending
             pane.set_layer("unmatched", [] if pending else [
                 Highlight(s, e, unmatched_fmt) for s, e in session.unmatched(side)])
         self._on_current_changed(*session.current, scroll=False)
 
     def _on_alignment_running(self, running: bool) -> None:
-        if not running:
+        if not running and self._shade_pending:
             self._render_links()  # the unmatched shade held back while aligning
 
     def _on_current_changed(self, kind: str, item_id: str, scroll: bool = True) -> None:

@@ -6,6 +6,9 @@ selects the link everywhere, and the current link is kept selected here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelectionModel,
@@ -41,20 +44,39 @@ def _snippet(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _sort_key(column: int) -> Callable[[AlignmentLink], Any]:
+    if column == 0:
+        return lambda link: link.score
+    if column == 1:
+        return lambda link: link.status.value
+    return (lambda link: link.a_start) if column == 2 else (lambda link: link.b_start)
+
+
 class LinkTableModel(QAbstractTableModel):
-    """Rows are links in A's reading order; re-read from the session on every change."""
+    """Rows are links sorted by the chosen column (ties in A's reading order); re-read from
+    the session on every change.
+
+    The model sorts itself: a sorting proxy asks `data()` twice per comparison, a Python
+    call each, which took over a second for the few thousand links of a long pair."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.rows: list[AlignmentLink] = []
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.DescendingOrder
         session.links_changed.connect(self._on_links_changed)
         session.project_replaced.connect(self.reload)
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = self.session.links_in_order()
+        self.rows = sorted(self.session.links_in_order(), key=_sort_key(self.sort_column),
+                           reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self.reload()
 
     def _on_links_changed(self, ids: list[str]) -> None:
         """Status or score edits update their rows in place; added or removed links reset."""
@@ -67,7 +89,8 @@ class LinkTableModel(QAbstractTableModel):
         for row, link in enumerate(self.rows):
             if link.id in changed:
                 new = project.links[link.id]
-                if (new.a, new.b) != (link.a, link.b):
+                key = _sort_key(self.sort_column)
+                if (new.a, new.b) != (link.a, link.b) or key(new) != key(link):
                     self.reload()
                     return
                 self.rows[row] = new
@@ -114,12 +137,17 @@ class LinkTableModel(QAbstractTableModel):
 
 
 class StatusFilter(QSortFilterProxyModel):
-    """Keeps the rows whose status is in `statuses` (all when empty)."""
+    """Keeps the rows whose status is in `statuses` (all when empty); sorting is passed on
+    to the source model, which does it in one Python sort."""
 
     def __init__(self) -> None:
         super().__init__()
         self.statuses: set[str] = set()
-        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, LinkTableModel) and column >= 0:
+            model.sort(column, order)
 
     def set_statuses(self, statuses: set[str]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated

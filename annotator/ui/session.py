@@ -427,8 +427,9 @@ class Session(QObject):
 
     def coverage(self) -> tuple[float, float]:
         """Share of A found in B and of B found in A (the core caches what makes it cheap)."""
-        if self.project is None:
-            return 0.0, 0.0
+        if self.project is None or all(
+                lk.status is LinkStatus.REJECTED for lk in self.project.links.values()):
+            return 0.0, 0.0  # nothing covered: skip indexing two long texts on opening
         return coverage(self.project, "A"), coverage(self.project, "B")
 
     @property

@@ -9,26 +9,28 @@ not in the document, and a layer can change without touching the others.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
-    QSyntaxHighlighter,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-_ASTRAL = "\U00010000"
+from .pane_layers import Layer, LayeredHighlighter, paint_backgrounds
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Utf16Index:
@@ -41,10 +43,16 @@ class Utf16Index:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        self._astral = [i for i, ch in enumerate(text) if ch >= _ASTRAL] if (
-            text and max(text) >= _ASTRAL) else []
+        # encoding is a C loop (about 1 ms per MB); scanning the characters in Python is not
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if (
+            len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)) else []
         # UTF-16 position of each astral character
         self._astral_qt = [cp + n for n, cp in enumerate(self._astral)]
+
+    @property
+    def identity(self) -> bool:
+        """Whether code points and UTF-16 positions coincide (no astral characters)."""
+        return not self._astral
 
     def to_qt(self, cp: int) -> int:
         """UTF-16 position of code-point offset `cp` (0 <= cp <= len(text))."""
@@ -69,74 +77,11 @@ class Highlight:
     fmt: QTextCharFormat
 
 
-class _Layer:
-    """A layer's highlights in UTF-16 positions, sorted, for fast per-block lookup."""
-
-    def __init__(self, ranges: list[tuple[int, int, QTextCharFormat]]) -> None:
-        self.ranges = sorted(ranges, key=lambda r: (r[0], r[1]))
-        self.starts = [r[0] for r in self.ranges]
-        self.max_len = max((r[1] - r[0] for r in self.ranges), default=0)
-
-    def overlapping(self, lo: int, hi: int) -> Iterable[tuple[int, int, QTextCharFormat]]:
-        first = bisect_left(self.starts, lo - self.max_len)
-        for i in range(first, bisect_left(self.starts, hi)):
-            start, end, fmt = self.ranges[i]
-            if end > lo:
-                yield start, end, fmt
-
-
-class LayeredHighlighter(QSyntaxHighlighter):
-    """Paints every layer into each block; later layers in `order` merge over earlier ones."""
-
-    def __init__(self, document: QTextDocument, order: Sequence[str]) -> None:
-        super().__init__(document)
-        self.order = list(order)
-        self.layers: dict[str, _Layer] = {}
-
-    def set_layer(self, name: str, layer: _Layer) -> list[tuple[int, int]]:
-        """Replace one layer; returns the UTF-16 ranges whose look may have changed."""
-        if name not in self.order:
-            self.order.append(name)
-        old = self.layers.get(name)
-        self.layers[name] = layer
-        if old is None:
-            return [(s, e) for s, e, _ in layer.ranges]
-        # only ranges that appeared, vanished or changed look need repainting
-        before: dict[tuple[int, int], list[QTextCharFormat]] = {}
-        for s, e, f in old.ranges:
-            before.setdefault((s, e), []).append(f)
-        after: dict[tuple[int, int], list[QTextCharFormat]] = {}
-        for s, e, f in layer.ranges:
-            after.setdefault((s, e), []).append(f)
-        return [key for key in before.keys() | after.keys()
-                if before.get(key) != after.get(key)]
-
-    def highlightBlock(self, text: str) -> None:
-        block = self.currentBlock()
-        lo, hi = block.position(), block.position() + len(text)
-        if lo == hi:
-            return
-        pieces: list[tuple[int, int, QTextCharFormat]] = []
-        for name in self.order:
-            layer = self.layers.get(name)
-            if layer is not None:
-                pieces.extend(layer.overlapping(lo, hi))
-        if not pieces:
-            return
-        cuts = sorted({lo, hi} | {max(lo, min(hi, p)) for s, e, _ in pieces for p in (s, e)})
-        for left, right in pairwise(cuts):
-            fmt = QTextCharFormat()
-            hit = False
-            for start, end, f in pieces:  # in layer order: later merges over earlier
-                if start <= left and end >= right:
-                    fmt.merge(f)
-                    hit = True
-            if hit:
-                self.setFormat(left - lo, right - left, fmt)
-
-
 LAYER_ORDER = ("unmatched", "links", "current", "diff", "claims", "search")
 """Bottom to top. Claims (issue 4) get their own layer above the alignment layers."""
+PAINTED_LAYERS = ("unmatched", "links")
+"""Background-only layers with thousands of ranges: painted per visible block, not formatted
+into the document (see pane_layers)."""
 
 
 class TextPane(QPlainTextEdit):
@@ -167,6 +112,8 @@ class TextPane(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.document().setDocumentMargin(14)
         self._highlighter = LayeredHighlighter(self.document(), LAYER_ORDER)
+        self._painted: dict[str, Layer] = {}
+        self.painted_blocks = 0  # blocks looked at by the last background paint (tests)
         self._press: QPoint | None = None
         self.verticalScrollBar().valueChanged.connect(self.scrolled)
         self.updateRequest.connect(lambda *_: self.scrolled.emit())
@@ -178,6 +125,10 @@ class TextPane(QPlainTextEdit):
         self._text = text
         self._index = Utf16Index(text)
         self._highlighter.layers.clear()
+        self._painted.clear()
+        # Detached, the highlighter is not called once per block of the new text (a Python
+        # call each: 60+ ms on a long text); it comes back with the first formatted layer.
+        self._highlighter.setDocument(None)  # type: ignore[arg-type]
         self.setPlainText(text)
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
@@ -227,14 +178,27 @@ class TextPane(QPlainTextEdit):
     # --- highlights -----------------------------------------------------------------------
     def set_layer(self, name: str, highlights: Iterable[Highlight]) -> None:
         """Replace one named layer of highlights (code points) and repaint what changed."""
-        ranges = [(self.qt_pos(h.start), self.qt_pos(h.end), h.fmt) for h in highlights
-                  if h.end > h.start]
-        touched = self._highlighter.set_layer(name, _Layer(ranges))
+        if self._index.identity:  # most texts: skip thousands of conversions per render
+            ranges = [(h.start, h.end, h.fmt) for h in highlights if h.end > h.start]
+        else:
+            ranges = [(self.qt_pos(h.start), self.qt_pos(h.end), h.fmt) for h in highlights
+                      if h.end > h.start]
+        if name in PAINTED_LAYERS:
+            self._painted[name] = Layer(ranges)
+            self.viewport().update()
+            return
+        if self._highlighter.document() is None:
+            if ranges:
+                self._highlighter.layers[name] = Layer(ranges)
+                self._highlighter.setDocument(self.document())
+                self._highlighter.rehighlight()  # now, not on Qt's timer: callers read formats
+            return
+        touched = self._highlighter.set_layer(name, Layer(ranges))
         self._rehighlight(touched)
 
     def layer(self, name: str) -> list[tuple[int, int]]:
         """Code-point ranges of a layer (for tests and accessibility)."""
-        layer = self._highlighter.layers.get(name)
+        layer = self._painted.get(name) or self._highlighter.layers.get(name)
         if layer is None:
             return []
         return [(self.cp_pos(s), self.cp_pos(e)) for s, e, _ in layer.ranges]
@@ -313,6 +277,17 @@ class TextPane(QPlainTextEdit):
         self.bring_to_y(start, max(8.0, height / 2 - (bottom - top) / 2))
 
     # --- events ---------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The painted layers go under the text, then Qt draws the text and formats."""
+        painted = [self._painted[n] for n in PAINTED_LAYERS if n in self._painted]
+        if painted:
+            above = [self._highlighter.layers[n] for n in self._highlighter.order
+                     if n not in PAINTED_LAYERS and n in self._highlighter.layers]
+            painter = QPainter(self.viewport())
+            self.painted_blocks = paint_backgrounds(self, painter, event.rect(), painted, above)
+            painter.end()
+        super().paintEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport():
             if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):

@@ -49,8 +49,8 @@ def test_highlight_layer_covers_exactly_the_span(qtbot) -> None:  # type: ignore
     pane.set_text(TEXT)
     start = TEXT.index("q\u0303 says 👍🏽")
     end = start + len("q\u0303 says 👍🏽")
-    pane.set_layer("links", [Highlight(start, end, char_format(QColor("#ff0000")))])
-    assert pane.layer("links") == [(start, end)]
+    pane.set_layer("current", [Highlight(start, end, char_format(QColor("#ff0000")))])
+    assert pane.layer("current") == [(start, end)]
     block = pane.document().firstBlock()
     formats = block.layout().formats()
     assert len(formats) == 1
@@ -64,12 +64,61 @@ def test_layers_merge_and_clear(qtbot) -> None:  # type: ignore[no-untyped-def]
     pane = TextPane("B")
     qtbot.addWidget(pane)
     pane.set_text("one two three")
-    pane.set_layer("links", [Highlight(0, 13, char_format(QColor("#00ff00")))])
+    pane.set_layer("current", [Highlight(0, 13, char_format(QColor("#00ff00")))])
     pane.set_layer("diff", [Highlight(4, 7, char_format(underline_color=QColor("#0000ff"),
                                                         bold=True))])
     formats = pane.document().firstBlock().layout().formats()
     assert [(f.start, f.length) for f in formats] == [(0, 4), (4, 3), (7, 6)]
     assert formats[1].format.background().color() == QColor("#00ff00")  # merged, not replaced
-    pane.set_layer("links", [])
+    pane.set_layer("current", [])
     pane.set_layer("diff", [])
     assert not pane.document().firstBlock().layout().formats()
+
+
+def _pixel(pane: TextPane, offset: int) -> QColor:
+    """The colour of the viewport mid-way up the line, just right of code point `offset`."""
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.qt_pos(offset))
+    rect = pane.cursorRect(cursor)
+    image = pane.viewport().grab().toImage()
+    return image.pixelColor(rect.left() + 3, rect.center().y())
+
+
+def test_painted_layers_show_under_the_text_and_yield_to_layers_above(qtbot) -> None:  # type: ignore[no-untyped-def]
+    pane = TextPane("A")
+    qtbot.addWidget(pane)
+    pane.resize(500, 200)
+    pane.show()
+    qtbot.waitExposed(pane)
+    text = "a" + " " * 40 + "b" + " " * 40 + "c"
+    pane.set_text(text)
+    red, blue = QColor("#ff0000"), QColor("#0000ff")
+    pane.set_layer("links", [Highlight(1, 80, char_format(red))])
+    assert not pane.document().firstBlock().layout().formats()  # painted, not formatted
+    assert pane.layer("links") == [(1, 80)]
+    assert _pixel(pane, 10) == red and _pixel(pane, 60) == red
+    assert _pixel(pane, 81) == pane.palette().base().color()
+    pane.set_layer("current", [Highlight(50, 70, char_format(blue))])
+    assert _pixel(pane, 60) == blue  # the top layer's background wins, as when merged
+    assert _pixel(pane, 10) == red
+    pane.set_layer("links", [])
+    assert _pixel(pane, 10) == pane.palette().base().color()
+
+
+def test_painted_layers_look_only_at_visible_blocks(qtbot) -> None:  # type: ignore[no-untyped-def]
+    pane = TextPane("A")
+    qtbot.addWidget(pane)
+    pane.resize(500, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    lines = [f"Paragraph {i} says something." for i in range(5000)]
+    text = "\n".join(lines)
+    pane.set_text(text)
+    starts = [text.index(line) for line in lines]
+    pane.set_layer("links", [Highlight(s, s + 9, char_format(QColor("#ff0000")))
+                             for s in starts])
+    bar = pane.verticalScrollBar()
+    for value in (0, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        pane.viewport().grab()  # renders through paintEvent, now
+        assert 0 < pane.painted_blocks < 40, (value, bar.maximum())  # about 15 lines, not 5000

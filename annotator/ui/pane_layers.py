@@ -1,0 +1,164 @@
+"""Highlight layers of a text pane, in Qt's UTF-16 positions: stored sorted, looked up by range.
+
+Two ways to show a layer. Most layers are few ranges with rich formats (underlines, bold) and
+go through a QSyntaxHighlighter (`LayeredHighlighter`). The two big ones, the link tints and
+the unmatched shade, are thousands of plain background ranges on a long pair; formatting them
+into every block cost a second of Python per alignment and slowed each repaint, so they are
+painted instead (`paint_backgrounds`): only the blocks in view, under the text, on each paint.
+Where a highlighter layer above them has its own background, theirs is not painted, so a
+range looks the same as when one merged format held all layers (the top background wins).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+    QTextLine,
+)
+from PySide6.QtWidgets import QPlainTextEdit
+
+Range = tuple[int, int, QTextCharFormat]
+
+
+class Layer:
+    """A layer's highlights in UTF-16 positions, sorted, for fast lookup by range."""
+
+    def __init__(self, ranges: list[Range]) -> None:
+        self.ranges = sorted(ranges, key=lambda r: (r[0], r[1]))
+        self.starts = [r[0] for r in self.ranges]
+        self.max_len = max((r[1] - r[0] for r in self.ranges), default=0)
+
+    def overlapping(self, lo: int, hi: int) -> Iterable[Range]:
+        first = bisect_left(self.starts, lo - self.max_len)
+        for i in range(first, bisect_left(self.starts, hi)):
+            start, end, fmt = self.ranges[i]
+            if end > lo:
+                yield start, end, fmt
+
+
+def changed_ranges(old: Layer | None, new: Layer) -> list[tuple[int, int]]:
+    """The ranges whose look may differ between two versions of a layer."""
+    if old is None:
+        return [(s, e) for s, e, _ in new.ranges]
+    before: dict[tuple[int, int], list[QTextCharFormat]] = {}
+    for s, e, f in old.ranges:
+        before.setdefault((s, e), []).append(f)
+    after: dict[tuple[int, int], list[QTextCharFormat]] = {}
+    for s, e, f in new.ranges:
+        after.setdefault((s, e), []).append(f)
+    return [key for key in before.keys() | after.keys() if before.get(key) != after.get(key)]
+
+
+class LayeredHighlighter(QSyntaxHighlighter):
+    """Paints every layer into each block; later layers in `order` merge over earlier ones."""
+
+    def __init__(self, document: QTextDocument, order: Sequence[str]) -> None:
+        super().__init__(document)
+        self.order = list(order)
+        self.layers: dict[str, Layer] = {}
+
+    def set_layer(self, name: str, layer: Layer) -> list[tuple[int, int]]:
+        """Replace one layer; returns the UTF-16 ranges whose look may have changed."""
+        if name not in self.order:
+            self.order.append(name)
+        old = self.layers.get(name)
+        self.layers[name] = layer
+        return changed_ranges(old, layer)
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        lo, hi = block.position(), block.position() + len(text)
+        if lo == hi:
+            return
+        pieces: list[Range] = []
+        for name in self.order:
+            layer = self.layers.get(name)
+            if layer is not None:
+                pieces.extend(layer.overlapping(lo, hi))
+        if not pieces:
+            return
+        cuts = sorted({lo, hi} | {max(lo, min(hi, p)) for s, e, _ in pieces for p in (s, e)})
+        for left, right in pairwise(cuts):
+            fmt = QTextCharFormat()
+            hit = False
+            for start, end, f in pieces:  # in layer order: later merges over earlier
+                if start <= left and end >= right:
+                    fmt.merge(f)
+                    hit = True
+            if hit:
+                self.setFormat(left - lo, right - left, fmt)
+
+
+def _pieces(lo: int, hi: int, painted: Sequence[Layer], above: Sequence[Layer],
+            ) -> list[tuple[int, int, QColor]]:
+    """Elementary ranges of [lo, hi) with the top painted colour, minus what a layer above
+    covers with a background of its own."""
+    ranges: list[tuple[int, int, int]] = []  # start, end, rank (painted layers first)
+    colours: list[QColor] = []
+    for layer in painted:
+        for start, end, fmt in layer.overlapping(lo, hi):
+            ranges.append((max(lo, start), min(hi, end), len(colours)))
+            colours.append(fmt.background().color())
+    if not ranges:
+        return []
+    covers = [(max(lo, s), min(hi, e)) for layer in above for s, e, f in layer.overlapping(lo, hi)
+              if f.hasProperty(QTextCharFormat.Property.BackgroundBrush)]
+    cuts = sorted({p for s, e, _ in ranges for p in (s, e)} | {p for c in covers for p in c})
+    out = []
+    for left, right in pairwise(cuts):
+        if left >= right or any(s <= left and e >= right for s, e in covers):
+            continue
+        top = max((rank for s, e, rank in ranges if s <= left and e >= right), default=-1)
+        if top >= 0:
+            out.append((left, right, colours[top]))
+    return out
+
+
+def _x(line: QTextLine, position: int) -> float:
+    """Layout x of a cursor position (PySide returns the position too, in a tuple)."""
+    found: Any = line.cursorToX(position)
+    return float(found[0] if isinstance(found, tuple) else found)
+
+
+def paint_backgrounds(edit: QPlainTextEdit, painter: QPainter, area: QRect,
+                      painted: Sequence[Layer], above: Sequence[Layer]) -> int:
+    """Fill the background ranges of `painted` layers in the blocks that intersect `area`
+    (viewport coordinates). Returns how many blocks were looked at (tests count them)."""
+    if not any(layer.ranges for layer in painted):
+        return 0
+    block = edit.firstVisibleBlock()
+    top = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top()
+    left = edit.contentOffset().x()
+    seen = 0
+    while block.isValid() and top <= area.bottom():
+        height = edit.blockBoundingRect(block).height()
+        if block.isVisible() and top + height >= area.top():
+            seen += 1
+            lo = block.position()
+            layout = block.layout()
+            for start, end, colour in _pieces(lo, lo + block.length() - 1, painted, above):
+                for i in range(layout.lineCount()):
+                    line = layout.lineAt(i)
+                    ls = lo + line.textStart()
+                    le = ls + line.textLength()
+                    a, b = max(start, ls), min(end, le)
+                    if a >= b:
+                        continue
+                    x0 = _x(line, a - lo)
+                    x1 = _x(line, b - lo)
+                    painter.fillRect(QRectF(QPointF(left + x0, top + line.y()),
+                                            QPointF(left + x1, top + line.y() + line.height())),
+                                     colour)
+        top += height
+        block = block.next()
+    return seen

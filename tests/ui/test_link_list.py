@@ -1,0 +1,34 @@
+"""The Links list sorts itself (one Python sort, not a data() call per comparison)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.core import LinkStatus
+from annotator.ui.link_list import SORT_ROLE, LinkTableModel
+from annotator.ui.main_window import MainWindow
+from tests.ui.test_comparison_window import small_window
+
+
+def test_header_sorts_and_status_edits_resort(window: MainWindow,
+                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    s = small_window(window).session
+    links = window.link_list
+    asked: list[int] = []
+    data = LinkTableModel.data
+
+    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if role == SORT_ROLE:
+            asked.append(index.row())
+        return data(self, index, role)
+
+    monkeypatch.setattr(LinkTableModel, "data", counting)
+    links.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # status, a..z
+    assert links.visible_ids() == ["l2", "l3", "l1"]  # accepted, manual, proposed
+    s.set_link_status("l1", LinkStatus.ACCEPTED)
+    assert links.visible_ids() == ["l1", "l2", "l3"]  # re-sorted; ties in A's order
+    links.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert links.visible_ids() == ["l2", "l3", "l1"]  # best score first
+    links.filter.setCurrentIndex(2)  # accepted
+    assert links.visible_ids() == ["l2", "l1"]  # by score
+    assert not asked  # sorting never went through data()

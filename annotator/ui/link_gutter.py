@@ -94,7 +94,8 @@ class LinkGutter(QWidget):
         off_a, off_b = self._offset(pane_a), self._offset(pane_b)
         height, width = float(self.height()), float(self.width())
         current = self.session.current_link()
-        links = sorted(self.session.links_in_order(),
+        # only links with a side in view: a bisection each way, not a walk over every link
+        links = sorted(self.session.link_index().visible(va, vb),
                        key=lambda lk: (lk is current, _ORDER[lk.status]))
         out: list[Band] = []
         for link in links:

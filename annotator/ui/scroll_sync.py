@@ -78,7 +78,7 @@ class ScrollSync(QObject):
         target = self.panes["B" if side == "A" else "A"]
         mid = source.viewport().height() // 2
         offset = source.offset_at(QPoint(8, mid))
-        partner = partner_offset(self.session.links_in_order(), side, offset)
+        partner = self.session.link_index().partner_offset(side, offset)  # = partner_offset
         if partner is None:
             return
         limit = len(target.text())

@@ -20,7 +20,6 @@ Signals:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -46,6 +45,7 @@ from annotator.core.align import WordOp
 
 from .align_worker import AlignRunner
 from .commands import CLAIM, CLAIM_LINK, LINK, SETTINGS, TAXONOMY, Change, EditCommand
+from .link_index import LinkIndex, unmatched_sentences
 
 SIDES = ("A", "B")
 SEGMENT_ON_UI_THREAD_LIMIT = 50_000  # characters: shorter texts segment in well under 100 ms
@@ -73,7 +73,7 @@ class Session(QObject):
         self.current: tuple[str, str] = ("", "")
         self._pending_settings = AlignSettings()
         self._initial_alignment = False
-        self._sorted_links: list[AlignmentLink] | None = None
+        self._link_index: LinkIndex | None = None
         self._aligner = AlignRunner(self)
         self._aligner.started.connect(lambda: self.alignment_running.emit(True))
         self._aligner.progress.connect(self.alignment_progress)
@@ -124,7 +124,7 @@ class Session(QObject):
         self.alignment_running.emit(False)
         self.project = project
         self.path = path
-        self._sorted_links = None
+        self._link_index = None
         self._initial_alignment = False
         self.current = ("", "")
         self.undo_stack.clear()
@@ -168,7 +168,7 @@ class Session(QObject):
             self._apply_one(project, change)
             touched.setdefault(change.kind, []).append(change.id)
         if LINK in touched:
-            self._sorted_links = None
+            self._link_index = None
         if self.current[1] and self.current[1] in touched.get(self.current[0], []) and (
                 not self._exists(*self.current)):
             self.select("", "")
@@ -328,11 +328,14 @@ class Session(QObject):
 
     def links_in_order(self) -> list[AlignmentLink]:
         """Links in A's reading order (cached: the gutter and scroll sync ask on every frame)."""
-        if self.project is None:
-            return []
-        if self._sorted_links is None:
-            self._sorted_links = self.project.links_sorted()
-        return list(self._sorted_links)
+        return list(self.link_index().links)
+
+    def link_index(self) -> LinkIndex:
+        """The links indexed by position (cached until the links change)."""
+        if self._link_index is None:
+            self._link_index = LinkIndex(
+                self.project.links_sorted() if self.project is not None else [])
+        return self._link_index
 
     def link_at(self, side: str, offset: int) -> AlignmentLink | None:
         """The smallest non-rejected link whose side `side` covers `offset`."""
@@ -386,27 +389,7 @@ class Session(QObject):
             # segmenting a long text takes seconds: a worker does it (aligning, or
             # segment_in_background) and the panes re-render when it is done
             return []
-        # covered ranges merged into disjoint sorted runs, then one bisection per sentence
-        runs: list[list[int]] = []
-        for start, end in sorted((s.start, s.end) for lk in project.links.values()
-                                 if lk.status is not LinkStatus.REJECTED
-                                 for s in (lk.a if side == "A" else lk.b)):
-            if runs and start <= runs[-1][1]:
-                runs[-1][1] = max(runs[-1][1], end)
-            else:
-                runs.append([start, end])
-        ends = [r[1] for r in runs]
-        out = []
-        for seg in doc.sentences:
-            hit = 0
-            for i in range(bisect_right(ends, seg.start), len(runs)):
-                start, end = runs[i]
-                if start >= seg.end:
-                    break
-                hit += min(seg.end, end) - max(seg.start, start)
-            if hit * 2 < seg.end - seg.start:
-                out.append((seg.start, seg.end))
-        return out
+        return unmatched_sentences(project, side)
 
     def next_unmatched(self, side: str, after: int, direction: int = 1) -> tuple[int, int] | None:
         gaps = self.unmatched(side)

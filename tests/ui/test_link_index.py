@@ -1,0 +1,84 @@
+"""The position index answers like the walks over every link it replaced, and the gutter and
+scroll sync use it: a frame looks at the links in view, not all of them."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtWidgets import QApplication
+
+from annotator.core import AlignmentLink, Document, LinkStatus, Span, new_project
+from annotator.ui import link_index
+from annotator.ui.link_index import LinkIndex
+from annotator.ui.main_window import MainWindow
+from annotator.ui.scroll_sync import partner_offset
+
+
+def _random_links(rng: random.Random, count: int, length: int) -> list[AlignmentLink]:
+    links = []
+    for n in range(count):
+        def spans() -> tuple[Span, ...]:
+            out = []
+            for _ in range(rng.choice((1, 1, 1, 2))):
+                start = rng.randrange(length)
+                out.append(Span(start, min(length, start + rng.choice((0, 5, 40, 300)))))
+            return tuple(out)
+        status = rng.choice(list(LinkStatus))
+        links.append(AlignmentLink(f"l{n}", spans(), spans(), 0.5, status))
+    links.append(AlignmentLink("long", (Span(10, 30_000),), (Span(5, 25),), 0.5))  # > LONG
+    return sorted(links, key=lambda lk: (lk.a_start, lk.b_start, lk.id))
+
+
+def test_partner_offset_matches_the_walk_over_all_links() -> None:
+    rng = random.Random(6)
+    for count in (0, 1, 3, 40, 400):
+        links = _random_links(rng, count, 40_000)
+        index = LinkIndex(links)
+        for offset in [rng.randrange(41_000) for _ in range(300)] + [0, 10, 29_999, 30_000]:
+            for side in ("A", "B"):
+                assert index.partner_offset(side, offset) == partner_offset(links, side, offset)
+
+
+def test_visible_matches_the_walk_over_all_links() -> None:
+    rng = random.Random(7)
+    links = _random_links(rng, 500, 40_000)
+    index = LinkIndex(links)
+    for _ in range(200):
+        va = sorted(rng.randrange(41_000) for _ in range(2))
+        vb = sorted(rng.randrange(41_000) for _ in range(2))
+        expected = [lk for lk in links if (
+            max(s.end for s in lk.a) > va[0] and min(s.start for s in lk.a) <= va[1]) or (
+            max(s.end for s in lk.b) > vb[0] and min(s.start for s in lk.b) <= vb[1])]
+        assert index.visible((va[0], va[1]), (vb[0], vb[1])) == expected
+
+
+def test_gutter_and_scroll_sync_touch_only_links_in_view(window: MainWindow,
+                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    paragraphs = 3000
+    text_a = "\n\n".join(f"Paragraph {i} of article A about topic {i}." for i in range(paragraphs))
+    text_b = "\n\n".join(f"Paragraph {i} of article B about topic {i}." for i in range(paragraphs))
+    a, b = Document.from_text("A", text_a), Document.from_text("B", text_b)
+    project = new_project(a, b)
+    for i, (sa, sb) in enumerate(zip(a.paragraphs, b.paragraphs, strict=True)):
+        project.put_link(AlignmentLink(f"l{i}", (Span(sa.start, sa.end),),
+                                       (Span(sb.start, sb.end),), 0.8))
+    window.session.set_project(project, None)
+    QApplication.processEvents()
+    index = window.session.link_index()
+    walked: list[int] = []
+    touching = link_index.SpanIndex.touching
+
+    def counting(self, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
+        found = touching(self, lo, hi)
+        walked.append(len(found))
+        return found
+
+    monkeypatch.setattr(link_index.SpanIndex, "touching", counting)
+    bar = window.view.pane_a.verticalScrollBar()
+    gutter = window.view.gutter
+    for value in (bar.maximum() // 3, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)  # scroll sync asks the index for the partner
+        gutter.grab()
+        assert 0 < len(gutter.painted) < 60  # the bands in view, of 3000 links
+    assert walked and max(walked) < 60
+    assert window.session.link_index() is index  # no rebuild per frame

@@ -8,11 +8,11 @@ selections, and keeps the selected pair in view. Claims (issue 4) add their own 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QVBoxLayout, QWidget
 
-from annotator.core import LinkStatus
+from annotator.core import AlignmentLink, LinkStatus
 
 from .commands import LINK
 from .link_gutter import LinkGutter
@@ -20,6 +20,8 @@ from .scroll_sync import ScrollSync
 from .session import Session
 from .text_pane import Highlight, TextPane, char_format
 from .theme import Colors, colors_for, reading_font
+
+DEFER_SHADE_ABOVE = 100_000  # characters in both texts: longer pairs shade a turn later
 
 
 class ComparisonView(QWidget):
@@ -74,6 +76,10 @@ class ComparisonView(QWidget):
                 layout.addLayout(gutter_column)
         self.gutter.setFixedWidth(72)
         self._shade_pending = False
+        self._shade_timer = QTimer(self)
+        self._shade_timer.setSingleShot(True)
+        self._shade_timer.setInterval(0)
+        self._shade_timer.timeout.connect(self._render_unmatched)
         self._style_titles()
 
         session.project_replaced.connect(self._on_project_replaced)
@@ -142,28 +148,40 @@ class ComparisonView(QWidget):
     def _render_links(self, _ids: object = None) -> None:
         colors = self.colors()
         session = self.session
-        formats: dict[tuple[float, int], QTextCharFormat] = {}  # one format per colour
+        # one format per tint; scores a thousandth apart get the same 8-bit colour anyway
+        formats: dict[tuple[float, int], QTextCharFormat] = {}
+        tinted: list[tuple[AlignmentLink, QTextCharFormat]] = []
+        for link in session.links_in_order():
+            if link.status is LinkStatus.REJECTED:
+                continue
+            key = (round(link.score, 3), 40 if link.status is LinkStatus.PROPOSED else 64)
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = formats[key] = char_format(colors.score(*key))
+            tinted.append((link, fmt))
         for side in ("A", "B"):
-            pane = self.pane(side)
-            links: list[Highlight] = []
-            for link in session.links_in_order():
-                if link.status is LinkStatus.REJECTED:
-                    continue
-                alpha = 40 if link.status is LinkStatus.PROPOSED else 64
-                fmt = formats.get((link.score, alpha))
-                if fmt is None:
-                    fmt = formats[link.score, alpha] = char_format(colors.score(link.score, alpha))
-                for span in link.a if side == "A" else link.b:
-                    links.append(Highlight(span.start, span.end, fmt))
-            pane.set_layer("links", links)
-            unmatched_fmt = char_format(colors.unmatched)
-            # While a fresh pair is first aligned, everything is "unmatched"; skipping the shade
-            # then also leaves sentence splitting to the worker instead of the UI thread.
-            pending = session.aligning and not links
-            self._shade_pending = pending
-            pane.set_layer("unmatched", [] if pending else [
-                Highlight(s, e, unmatched_fmt) for s, e in session.unmatched(side)])
+            self.pane(side).set_layer("links", [
+                Highlight(span.start, span.end, fmt) for link, fmt in tinted
+                for span in (link.a if side == "A" else link.b)])
+        any_links = bool(tinted)
+        # While a fresh pair is first aligned, everything is "unmatched"; skipping the shade
+        # then also leaves sentence splitting to the worker instead of the UI thread.
+        self._shade_pending = session.aligning and not any_links
+        project = session.project
+        if self._shade_pending or project is None:
+            for pane in (self.pane_a, self.pane_b):
+                pane.set_layer("unmatched", [])
+        elif len(project.doc_a.text) + len(project.doc_b.text) > DEFER_SHADE_ABOVE:
+            self._shade_timer.start()  # its own event-loop turn: no one long stall
+        else:
+            self._render_unmatched()
         self._on_current_changed(*session.current, scroll=False)
+
+    def _render_unmatched(self) -> None:
+        fmt = char_format(self.colors().unmatched)
+        for side in ("A", "B"):
+            self.pane(side).set_layer("unmatched", [
+                Highlight(s, e, fmt) for s, e in self.session.unmatched(side)])
 
     def _on_alignment_running(self, running: bool) -> None:
         if not running and self._shade_pending:

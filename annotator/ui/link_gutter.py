@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -68,6 +69,8 @@ class LinkGutter(QWidget):
             "information for keyboard and screen-reader use.")
         self.setMouseTracking(True)
         self.painted: list[tuple[str, str]] = []  # (link id, stub side) of the last paint
+        self._bands: tuple[tuple[object, ...], list[Band]] | None = None
+        self._frame: tuple[tuple[object, ...], QPixmap] | None = None  # the last paint
         for pane in self.panes:
             pane.scrolled.connect(self.update)
         session.links_changed.connect(self.update)
@@ -90,12 +93,19 @@ class LinkGutter(QWidget):
         if self.session.project is None:
             return []
         pane_a, pane_b = self.panes
-        va, vb = pane_a.visible_range(), pane_b.visible_range()
         off_a, off_b = self._offset(pane_a), self._offset(pane_b)
         height, width = float(self.height()), float(self.width())
         current = self.session.current_link()
+        index = self.session.link_index()
+        # a frame asks twice (paint, then hover or a second paint): same view, same bands
+        key = (index, current, off_a, off_b, height, width,
+               *((p.verticalScrollBar().value(), p.viewport().size().toTuple(),
+                  p.document().revision()) for p in self.panes))
+        if self._bands is not None and self._bands[0] == key:
+            return self._bands[1]
+        va, vb = pane_a.visible_range(), pane_b.visible_range()
         # only links with a side in view: a bisection each way, not a walk over every link
-        links = sorted(self.session.link_index().visible(va, vb),
+        links = sorted(index.visible(va, vb),
                        key=lambda lk: (lk is current, _ORDER[lk.status]))
         out: list[Band] = []
         for link in links:
@@ -119,6 +129,7 @@ class LinkGutter(QWidget):
             else:
                 towards = -1 if a1 <= va[0] else 1
                 out.append(Band(link, _stub_path(tb, bb, width - STUB, height), "B", towards))
+        self._bands = (key, out)
         return out
 
     def band_at(self, point: QPointF) -> Band | None:
@@ -129,14 +140,25 @@ class LinkGutter(QWidget):
 
     # --- painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        colors = self.colors()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), colors.gutter_bg)
-        current = self.session.current_link()
         bands = self.bands()
-        for band in bands:
-            self._paint_band(painter, band, colors, band.link is current)
+        # a view that did not move (a second paint in the frame, a hover) is one blit
+        key = (self._bands[0] if self._bands else None, self.palette().cacheKey(),
+               self.devicePixelRatioF())
+        if self._frame is None or self._frame[0] != key or self.session.project is None:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            colors = self.colors()
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(self.rect(), colors.gutter_bg)
+            current = self.session.current_link()
+            for band in bands:
+                self._paint_band(painter, band, colors, band.link is current)
+            painter.end()
+            self._frame = (key, pixmap)
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._frame[1])
         painter.end()
         self.painted = [(b.link.id, b.stub) for b in bands]
 

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QPainter,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextDocument,
     QTextLine,
@@ -130,35 +131,51 @@ def _x(line: QTextLine, position: int) -> float:
     return float(found[0] if isinstance(found, tuple) else found)
 
 
+BlockRects = list[tuple[QRectF, QColor]]
+
+
+def _block_rects(block: QTextBlock, painted: Sequence[Layer], above: Sequence[Layer],
+                 ) -> BlockRects:
+    """The fills of one block, relative to its top-left corner."""
+    lo = block.position()
+    layout = block.layout()
+    out: BlockRects = []
+    for start, end, colour in _pieces(lo, lo + block.length() - 1, painted, above):
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            ls = lo + line.textStart()
+            le = ls + line.textLength()
+            a, b = max(start, ls), min(end, le)
+            if a < b:
+                out.append((QRectF(QPointF(_x(line, a - lo), line.y()),
+                                   QPointF(_x(line, b - lo), line.y() + line.height())), colour))
+    return out
+
+
 def paint_backgrounds(edit: QPlainTextEdit, painter: QPainter, area: QRect,
-                      painted: Sequence[Layer], above: Sequence[Layer]) -> int:
+                      painted: Sequence[Layer], above: Sequence[Layer],
+                      cache: dict[tuple[int, int, int], BlockRects]) -> int:
     """Fill the background ranges of `painted` layers in the blocks that intersect `area`
-    (viewport coordinates). Returns how many blocks were looked at (tests count them)."""
+    (viewport coordinates). `cache` keeps each block's fills until the layers change (the
+    caller clears it), so a repaint of lines already seen costs a lookup and the fills.
+    Returns how many blocks were looked at (tests count them)."""
     if not any(layer.ranges for layer in painted):
         return 0
     block = edit.firstVisibleBlock()
-    top = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top()
-    left = edit.contentOffset().x()
+    offset = edit.contentOffset()
+    top = edit.blockBoundingGeometry(block).translated(offset).top()
+    width = edit.viewport().width()
     seen = 0
     while block.isValid() and top <= area.bottom():
         height = edit.blockBoundingRect(block).height()
         if block.isVisible() and top + height >= area.top():
             seen += 1
-            lo = block.position()
-            layout = block.layout()
-            for start, end, colour in _pieces(lo, lo + block.length() - 1, painted, above):
-                for i in range(layout.lineCount()):
-                    line = layout.lineAt(i)
-                    ls = lo + line.textStart()
-                    le = ls + line.textLength()
-                    a, b = max(start, ls), min(end, le)
-                    if a >= b:
-                        continue
-                    x0 = _x(line, a - lo)
-                    x1 = _x(line, b - lo)
-                    painter.fillRect(QRectF(QPointF(left + x0, top + line.y()),
-                                            QPointF(left + x1, top + line.y() + line.height())),
-                                     colour)
+            key = (block.blockNumber(), block.revision(), width)
+            rects = cache.get(key)
+            if rects is None:
+                rects = cache[key] = _block_rects(block, painted, above)
+            for rect, colour in rects:
+                painter.fillRect(rect.translated(offset.x(), top), colour)
         top += height
         block = block.next()
     return seen

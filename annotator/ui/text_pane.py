@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from .pane_layers import Layer, LayeredHighlighter, paint_backgrounds
+from .pane_layers import BlockRects, Layer, LayeredHighlighter, paint_backgrounds
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -113,6 +113,7 @@ class TextPane(QPlainTextEdit):
         self.document().setDocumentMargin(14)
         self._highlighter = LayeredHighlighter(self.document(), LAYER_ORDER)
         self._painted: dict[str, Layer] = {}
+        self._fills: dict[tuple[int, int, int], BlockRects] = {}  # per block, see pane_layers
         self.painted_blocks = 0  # blocks looked at by the last background paint (tests)
         self._press: QPoint | None = None
         self.verticalScrollBar().valueChanged.connect(self.scrolled)
@@ -126,6 +127,7 @@ class TextPane(QPlainTextEdit):
         self._index = Utf16Index(text)
         self._highlighter.layers.clear()
         self._painted.clear()
+        self._fills.clear()
         # Detached, the highlighter is not called once per block of the new text (a Python
         # call each: 60+ ms on a long text); it comes back with the first formatted layer.
         self._highlighter.setDocument(None)  # type: ignore[arg-type]
@@ -141,6 +143,7 @@ class TextPane(QPlainTextEdit):
         return self._text
 
     def set_reading_font(self, font: QFont) -> None:
+        self._fills.clear()
         self.setFont(font)
         self.document().setDefaultFont(font)
 
@@ -183,6 +186,7 @@ class TextPane(QPlainTextEdit):
         else:
             ranges = [(self.qt_pos(h.start), self.qt_pos(h.end), h.fmt) for h in highlights
                       if h.end > h.start]
+        self._fills.clear()  # any layer can change what the painted ones show
         if name in PAINTED_LAYERS:
             self._painted[name] = Layer(ranges)
             self.viewport().update()
@@ -284,7 +288,8 @@ class TextPane(QPlainTextEdit):
             above = [self._highlighter.layers[n] for n in self._highlighter.order
                      if n not in PAINTED_LAYERS and n in self._highlighter.layers]
             painter = QPainter(self.viewport())
-            self.painted_blocks = paint_backgrounds(self, painter, event.rect(), painted, above)
+            self.painted_blocks = paint_backgrounds(self, painter, event.rect(), painted, above,
+                                                    self._fills)
             painter.end()
         super().paintEvent(event)
 

@@ -59,6 +59,7 @@ class ScrollSync(QObject):
         self.panes = {"A": pane_a, "B": pane_b}
         self.enabled = True
         self._busy = False
+        self._last: tuple[object, ...] | None = None  # side, middle offset, target value, links
         pane_a.verticalScrollBar().valueChanged.connect(lambda _v: self.follow("A"))
         pane_b.verticalScrollBar().valueChanged.connect(lambda _v: self.follow("B"))
 
@@ -78,7 +79,11 @@ class ScrollSync(QObject):
         target = self.panes["B" if side == "A" else "A"]
         mid = source.viewport().height() // 2
         offset = source.offset_at(QPoint(8, mid))
-        partner = self.session.link_index().partner_offset(side, offset)  # = partner_offset
+        bar = target.verticalScrollBar()
+        index = self.session.link_index()
+        if self._last == (side, offset, bar.value(), index):
+            return  # the scroll bar moved but the text did not (re-layout): nothing to follow
+        partner = index.partner_offset(side, offset)  # = partner_offset(all links, ...)
         if partner is None:
             return
         limit = len(target.text())
@@ -86,3 +91,4 @@ class ScrollSync(QObject):
         y_source = source.span_y(offset, offset + 1)[0]
         with self.suspended():
             target.bring_to_y(partner, y_source)
+        self._last = (side, offset, bar.value(), index)

@@ -116,6 +116,7 @@ class TextPane(QPlainTextEdit):
         self._fills: dict[tuple[int, int, int], BlockRects] = {}  # per block, see pane_layers
         self.painted_blocks = 0  # blocks looked at by the last background paint (tests)
         self._press: QPoint | None = None
+        self._line_step = 0.0  # pixels per scroll step, as last measured by bring_to_y
         self.verticalScrollBar().valueChanged.connect(self.scrolled)
         self.updateRequest.connect(lambda *_: self.scrolled.emit())
         self.viewport().installEventFilter(self)
@@ -144,6 +145,7 @@ class TextPane(QPlainTextEdit):
 
     def set_reading_font(self, font: QFont) -> None:
         self._fills.clear()
+        self._line_step = 0.0
         self.setFont(font)
         self.document().setDefaultFont(font)
 
@@ -257,20 +259,20 @@ class TextPane(QPlainTextEdit):
         we go rather than assumed; a few rounds settle it.
         """
         bar = self.verticalScrollBar()
-        per_step = max(1.0, float(self.fontMetrics().lineSpacing()))
+        per_step = self._line_step or max(1.0, float(self.fontMetrics().lineSpacing()))
+        top = self.span_y(cp, cp + 1)[0]
         for _ in range(8):
-            delta = self.span_y(cp, cp + 1)[0] - y
-            steps = round(delta / per_step)
+            steps = round((top - y) / per_step)
             if not steps:
                 return
-            before_value, before_y = bar.value(), self.span_y(cp, cp + 1)[0]
-            bar.setValue(before_value + steps)
+            before_value, before_y = bar.value(), top
+            bar.setValue(before_value + steps)  # each move repaints: few rounds matter
             moved = bar.value() - before_value
             if not moved:
                 return
-            shift = before_y - self.span_y(cp, cp + 1)[0]
-            if shift > 0:
-                per_step = shift / abs(moved)
+            top = self.span_y(cp, cp + 1)[0]
+            if (before_y - top) * moved > 0:
+                per_step = self._line_step = abs(before_y - top) / abs(moved)
 
     def center_on(self, start: int, end: int) -> None:
         """Scroll so the range sits in the middle of the view when it is not fully visible."""

@@ -82,3 +82,26 @@ def test_gutter_and_scroll_sync_touch_only_links_in_view(window: MainWindow,
         assert 0 < len(gutter.painted) < 60  # the bands in view, of 3000 links
     assert walked and max(walked) < 60
     assert window.session.link_index() is index  # no rebuild per frame
+
+
+def test_scroll_sync_skips_when_the_text_did_not_move(window: MainWindow,
+                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Lazy layout re-numbers a scroll bar without moving the text; following each of
+    those moves cost a B repaint apiece (about 10 per frame on the 100k pair)."""
+    text = "\n\n".join(f"Paragraph {i} about topic {i}." for i in range(400))
+    a, b = Document.from_text("A", text), Document.from_text("B", text)
+    project = new_project(a, b)
+    for i, (sa, sb) in enumerate(zip(a.paragraphs, b.paragraphs, strict=True)):
+        project.put_link(AlignmentLink(f"l{i}", (Span(sa.start, sa.end),),
+                                       (Span(sb.start, sb.end),), 0.8))
+    window.session.set_project(project, None)
+    QApplication.processEvents()
+    view = window.view
+    view.pane_a.verticalScrollBar().setValue(200)
+    moves: list[int] = []
+    monkeypatch.setattr(view.pane_b, "bring_to_y", lambda cp, y: moves.append(cp))
+    view.sync.follow("A")
+    view.sync.follow("A")
+    assert moves == []  # B already follows A's text: nothing to do, twice
+    view.pane_a.verticalScrollBar().setValue(100)
+    assert len(moves) == 1

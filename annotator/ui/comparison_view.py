@@ -80,6 +80,10 @@ class ComparisonView(QWidget):
         self._shade_timer.setSingleShot(True)
         self._shade_timer.setInterval(0)
         self._shade_timer.timeout.connect(self._render_unmatched)
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(0)
+        self._render_timer.timeout.connect(self._render_links_now)
         self._style_titles()
 
         session.project_replaced.connect(self._on_project_replaced)
@@ -146,6 +150,16 @@ class ComparisonView(QWidget):
         self._render_links()
 
     def _render_links(self, _ids: object = None) -> None:
+        """Draw the link tints; on a long pair in the next event-loop turn, so applying an
+        alignment and drawing it are two short stalls, not one long one."""
+        project = self.session.project
+        if project is not None and (
+                len(project.doc_a.text) + len(project.doc_b.text) > DEFER_SHADE_ABOVE):
+            self._render_timer.start()
+        else:
+            self._render_links_now()
+
+    def _render_links_now(self) -> None:
         colors = self.colors()
         session = self.session
         # one format per tint; scores a thousandth apart get the same 8-bit colour anyway

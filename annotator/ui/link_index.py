@@ -9,7 +9,7 @@ the links change (the session caches it next to its sorted list).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from annotator.core import AlignmentLink, LinkStatus, Project
 
@@ -38,11 +38,21 @@ class SpanIndex:
 class LinkIndex:
     """The links in A's reading order (their rank), with both sides' extents indexed."""
 
-    def __init__(self, links: Sequence[AlignmentLink]) -> None:
-        self.links = list(links)
+    def __init__(self, links: Iterable[AlignmentLink]) -> None:
+        # one pass for both extents, then A's reading order: (a_start, b_start, id), the
+        # order of Project.links_sorted, whose properties recompute the minimum per call
+        rows = []
+        for lk in links:
+            a = lk.a[0] if len(lk.a) == 1 else None
+            b = lk.b[0] if len(lk.b) == 1 else None
+            rows.append(((a.start, a.end) if a else (min(s.start for s in lk.a),
+                                                      max(s.end for s in lk.a)),
+                         (b.start, b.end) if b else (min(s.start for s in lk.b),
+                                                      max(s.end for s in lk.b)), lk))
+        rows.sort(key=lambda row: (row[0][0], row[1][0], row[2].id))
+        self.links = [row[2] for row in rows]
         self.extents: dict[str, list[tuple[int, int]]] = {
-            "A": [(min(s.start for s in lk.a), max(s.end for s in lk.a)) for lk in self.links],
-            "B": [(min(s.start for s in lk.b), max(s.end for s in lk.b)) for lk in self.links]}
+            "A": [row[0] for row in rows], "B": [row[1] for row in rows]}
         live = [r for r, lk in enumerate(self.links) if lk.status is not LinkStatus.REJECTED]
         self._all = {side: SpanIndex([(*ext[r], r) for r in range(len(ext))])
                      for side, ext in self.extents.items()}

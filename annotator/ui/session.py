@@ -334,7 +334,7 @@ class Session(QObject):
         """The links indexed by position (cached until the links change)."""
         if self._link_index is None:
             self._link_index = LinkIndex(
-                self.project.links_sorted() if self.project is not None else [])
+                self.project.links.values() if self.project is not None else [])
         return self._link_index
 
     def link_at(self, side: str, offset: int) -> AlignmentLink | None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from .session import Session
+
+DEFER_COVERAGE_ABOVE = 100_000  # characters in both texts: longer pairs count a turn later
 
 
 class StatusArea(QObject):
@@ -29,6 +31,10 @@ class StatusArea(QObject):
         for widget in (self.progress, self.cancel_button):
             widget.hide()
             bar.addPermanentWidget(widget)
+        self._coverage_timer = QTimer(self)
+        self._coverage_timer.setSingleShot(True)
+        self._coverage_timer.setInterval(0)
+        self._coverage_timer.timeout.connect(self._update_coverage)
         bar.addPermanentWidget(self.counts_label)
         bar.addPermanentWidget(self.coverage_label)
         session.links_changed.connect(self.update)
@@ -47,13 +53,21 @@ class StatusArea(QObject):
         self.counts_label.setText(
             f"{sum(c.values())} links: {c['proposed']} proposed · {c['accepted']} accepted · "
             f"{c['manual']} manual · {c['rejected']} rejected")
-        cov_a, cov_b = self.session.coverage()
-        self.coverage_label.setText(f"  Coverage: A in B {cov_a:.0%} · B in A {cov_b:.0%}")
+        project = self.session.project
+        if len(project.doc_a.text) + len(project.doc_b.text) > DEFER_COVERAGE_ABOVE:
+            self._coverage_timer.start()  # its own event-loop turn: no one long stall
+        else:
+            self._update_coverage()
+
+    def _update_coverage(self) -> None:
+        if self.session.project is not None:
+            cov_a, cov_b = self.session.coverage()
+            self.coverage_label.setText(f"  Coverage: A in B {cov_a:.0%} · B in A {cov_b:.0%}")
 
     def _on_alignment_running(self, running: bool) -> None:
+        if running:
+            self.progress.setValue(0)  # while hidden: a visible bar repaints the window now
         self.progress.setVisible(running)
         self.cancel_button.setVisible(running)
-        if running:
-            self.progress.setValue(0)
-        else:
+        if not running:
             self.update()

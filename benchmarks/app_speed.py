@@ -6,7 +6,10 @@ Opens the make_pairs.py pair of the given size in the real main window and measu
 - time from open_pair() to the first painted window with the alignment shown;
 - the longest stall of the UI thread meanwhile (a 5 ms timer records gaps between its ticks);
 - the time to repaint the comparison view per scroll step through pane A, against the same
-  scroll steps in two bare QPlainTextEdits holding the same texts (Qt's own cost, same run).
+  scroll steps in two bare QPlainTextEdits holding the same texts (Qt's own cost, same run),
+  and with synchronized scrolling off (the bare panes do not move B; ours do);
+- for the first measure's floor: the core alone in this process (segment both texts, then
+  align()), since the app's worker process does exactly that before anything can be shown.
 Records the table in RESULTS.md (section "app").
 """
 
@@ -107,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     stall = meter.stop()
     links = len(window.session.project.links) if window.session.project else 0
     ours = scroll_frames(app, window.view, window.view.pane_a, args.steps)
+    window.view.sync.enabled = False
+    unsynced = scroll_frames(app, window.view, window.view.pane_a, args.steps)
+    window.view.sync.enabled = True
 
     bare = QWidget()
     row = QHBoxLayout(bare)
@@ -122,6 +128,16 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     baseline = scroll_frames(app, bare, edits[0], args.steps)
 
+    from annotator.core import Document, align
+
+    doc_a, doc_b = Document.load(pair / "A.txt", "A"), Document.load(pair / "B.txt", "B")
+    start = time.perf_counter()
+    _ = doc_a.sentences, doc_b.sentences
+    segmenting = time.perf_counter() - start
+    start = time.perf_counter()
+    align(doc_a, doc_b)
+    aligning = time.perf_counter() - start
+
     def p95(values: list[float]) -> float:
         return sorted(values)[int(0.95 * (len(values) - 1))]
 
@@ -130,13 +146,21 @@ def main(argv: list[str] | None = None) -> int:
         "| measure | annotator | bare QPlainTextEdit x2 | ratio |",
         "|---|---|---|---|",
         f"| open pair to first painted window with {links} links | {first_paint:.2f} s | - | - |",
+        f"| of which the core alone, in one process: segment + align() | {segmenting:.2f} s + "
+        f"{aligning:.2f} s | - | - |",
         f"| longest UI-thread stall while opening and aligning | {stall} ms | - | - |",
         f"| scroll repaint, median per frame | {med_ours:.1f} ms | {med_base:.1f} ms | "
         f"{med_ours / max(1e-6, med_base):.1f}x |",
         f"| scroll repaint, 95th percentile | {p95(ours):.1f} ms | {p95(baseline):.1f} ms | "
         f"{p95(ours) / max(1e-6, p95(baseline)):.1f}x |",
+        f"| scroll repaint, median, synchronized scrolling off | "
+        f"{statistics.median(unsynced):.1f} ms | {med_base:.1f} ms | "
+        f"{statistics.median(unsynced) / max(1e-6, med_base):.1f}x |",
     ]
     table = "\n".join(lines)
+    load = os.getloadavg()
+    table += (f"\n\nLoad average at the end: {load[0]:.2f} (1 min), {load[1]:.2f} (5 min) on "
+              f"{os.cpu_count()} cores.")
     print(table)
     if not args.no_record:
         write_section(

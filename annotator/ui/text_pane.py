@@ -260,6 +260,18 @@ class TextPane(QPlainTextEdit):
         """
         bar = self.verticalScrollBar()
         per_step = self._line_step or max(1.0, float(self.fontMetrics().lineSpacing()))
+        # First jump straight to the line: the scroll value counts lines, so the target is
+        # the line's number less the lines that fit above y. Walking there by pixel
+        # estimates took several moves, each a repaint, across not-yet-laid-out text.
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.qt_pos(cp))
+        block = cursor.block()
+        self.blockBoundingRect(block)  # lays the block out, so its lines are known
+        line = block.layout().lineForTextPosition(cursor.position() - block.position())
+        if line.isValid():
+            value = block.firstLineNumber() + line.lineNumber() - int(y // per_step)
+            if abs(value - bar.value()) > 1:
+                bar.setValue(value)
         top = self.span_y(cp, cp + 1)[0]
         for _ in range(8):
             steps = round((top - y) / per_step)

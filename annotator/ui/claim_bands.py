@@ -114,8 +114,8 @@ class ClaimLinkOverlay(QWidget):
 
     def bands(self) -> list[ClaimBand]:
         project = self.session.project
-        if project is None:
-            return []
+        if project is None or not project.claim_links:
+            return []  # (and no visible_range lookups on every scroll of a pair without any)
         height = float(self.height())
         ranges = [pane.visible_range() for pane in self.panes]
         out = []

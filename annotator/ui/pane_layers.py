@@ -11,7 +11,7 @@ range looks the same as when one merged format held all layers (the top backgrou
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import Any
@@ -138,14 +138,20 @@ def _block_rects(block: QTextBlock, painted: Sequence[Layer], above: Sequence[La
                  ) -> BlockRects:
     """The fills of one block, relative to its top-left corner."""
     lo = block.position()
+    pieces = _pieces(lo, lo + block.length() - 1, painted, above)
+    if not pieces:
+        return []
     layout = block.layout()
+    lines = [layout.lineAt(i) for i in range(layout.lineCount())]
+    starts = [lo + line.textStart() for line in lines]
     out: BlockRects = []
-    for start, end, colour in _pieces(lo, lo + block.length() - 1, painted, above):
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            ls = lo + line.textStart()
-            le = ls + line.textLength()
-            a, b = max(start, ls), min(end, le)
+    for start, end, colour in pieces:
+        for i in range(max(0, bisect_right(starts, start) - 1), len(lines)):
+            line = lines[i]
+            ls = starts[i]
+            if ls >= end:
+                break
+            a, b = max(start, ls), min(end, ls + line.textLength())
             if a < b:
                 out.append((QRectF(QPointF(_x(line, a - lo), line.y()),
                                    QPointF(_x(line, b - lo), line.y() + line.height())), colour))

@@ -4,7 +4,9 @@ The aligner is pure Python and numpy; in a thread it held the GIL long enough to
 window in 100 ms bursts for the whole alignment, so it runs in a process of its own (spawned,
 never forked: the app has Qt threads). One process serves every session of the app; it is
 started when the first session is made, so its start-up (importing numpy and the aligner)
-overlaps building the window. See align_child.py for the other side.
+overlaps building the window. See align_child.py for the other side. (Spawning re-imports
+the program's main module in the worker, as multiprocessing always does: a script that builds
+a window must do so under `if __name__ == "__main__":`, as every entry point here does.)
 
 Each job carries a generation number; starting a new job cancels the old one (align's progress
 callback returns False in the worker, align raises Cancelled) and any result that still

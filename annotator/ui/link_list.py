@@ -70,7 +70,11 @@ class LinkTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = sorted(self.session.links_in_order(), key=_sort_key(self.sort_column),
+        project = self.session.project
+        # A's reading order straight from the model: the session's position index is built
+        # when the view first needs it, a turn later, not in the turn that applies changes
+        in_order = project.links_sorted() if project is not None else []
+        self.rows = sorted(in_order, key=_sort_key(self.sort_column),
                            reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
 

@@ -51,6 +51,7 @@ class TaxonomyPalette(QWidget):
         layout.addWidget(load)
         layout.addStretch(1)
         self.keys: dict[str, str] = {}
+        self._shown: tuple[object, dict[str, str]] | None = None
         self.refresh()
 
     def refresh(self, keys: dict[str, str] | None = None) -> None:
@@ -59,9 +60,13 @@ class TaxonomyPalette(QWidget):
         uses stays unbound)."""
         if keys is not None:
             self.keys = keys
+        project = self.session.project
+        shown = (project.taxonomy if project is not None else None, dict(self.keys))
+        if shown == self._shown:
+            return  # same taxonomy, same keys (a new pair): keep the buttons, skip ~40 widgets
+        self._shown = shown
         self.buttons.clear()
         content = QWidget()
-        project = self.session.project
         if project is None:
             self.title.setText("No project open")
         else:

@@ -10,7 +10,8 @@ multiprocessing queues:
                     ("cancel", generation)
                     None  (quit)
     worker -> app:  ("progress", generation, fraction)
-                    ("done", generation, links, sentences_a, sentences_b)
+                    ("sentences", generation, sentences_a, sentences_b)  (before aligning)
+                    ("done", generation, links, sentences_a, sentences_b)  (None: sent before)
                     ("cancelled", generation)
                     ("failed", generation, message)
 
@@ -32,7 +33,6 @@ from multiprocessing.connection import wait
 from typing import Any
 
 from annotator.core import Cancelled, Document, align
-from annotator.core.segment import Segment
 
 KEEP_DOCUMENTS = 4  # segmented documents remembered across jobs (two pairs)
 
@@ -119,10 +119,10 @@ class Worker:
             self.results.put(("progress", generation, fraction))
             return True
 
+        if want_sentences:  # sent now, so the app unpacks them while the aligner runs
+            self.results.put(("sentences", generation, doc_a.sentences, doc_b.sentences))
         links = align(doc_a, doc_b, options, anchors, progress)
-        sentences: tuple[list[Segment] | None, list[Segment] | None] = (
-            (doc_a.sentences, doc_b.sentences) if want_sentences else (None, None))
-        return ("done", generation, links, *sentences)
+        return ("done", generation, links, None, None)
 
 
 def _exit_with_parent() -> None:

@@ -46,6 +46,7 @@ def adopt_sentences(doc: Document, sentences: list[Segment] | None) -> None:
 
 class _JobSignals(QObject):
     progress = Signal(int, float)  # generation, fraction done
+    sentences = Signal(int, object, object)  # generation, sentences of A and B
     done = Signal(int, list, object, object)  # generation, proposals, sentences of A and B
     cancelled = Signal(int)
     failed = Signal(int, str)
@@ -114,7 +115,7 @@ class WorkerProcess:
     def _deliver(self, message: tuple[Any, ...]) -> None:
         kind, generation = message[0], message[1]
         with self._lock:
-            route = self._routes.get(generation) if kind == "progress" else (
+            route = self._routes.get(generation) if kind in ("progress", "sentences") else (
                 self._routes.pop(generation, None))
         if route is None:
             return
@@ -122,6 +123,8 @@ class WorkerProcess:
         try:  # the receiving session may be gone; then nobody needs the message
             if kind == "progress":
                 signals.progress.emit(generation, message[2])
+            elif kind == "sentences":
+                signals.sentences.emit(generation, message[2], message[3])
             elif kind == "done":
                 signals.done.emit(generation, message[2], message[3], message[4])
             elif kind == "cancelled":
@@ -131,7 +134,7 @@ class WorkerProcess:
         except RuntimeError:
             pass
         finally:
-            if kind != "progress":
+            if kind not in ("progress", "sentences"):
                 job.over.set()
 
     def _worker_died(self) -> None:
@@ -195,6 +198,7 @@ class AlignRunner(QObject):
         super().__init__(parent)
         self._signals = _JobSignals(self)
         self._signals.progress.connect(self._on_progress)
+        self._signals.sentences.connect(self._on_sentences)
         self._signals.done.connect(self._on_done)
         self._signals.cancelled.connect(self._on_cancelled)
         self._signals.failed.connect(self._on_failed)
@@ -260,6 +264,13 @@ class AlignRunner(QObject):
     def _on_progress(self, generation: int, fraction: float) -> None:
         if generation == self._generation and generation in self._jobs:
             self.progress.emit(fraction)
+
+    def _on_sentences(self, generation: int, sentences_a: list[Segment],
+                      sentences_b: list[Segment]) -> None:
+        job = self._jobs.get(generation)
+        if job is not None:
+            adopt_sentences(job.doc_a, sentences_a)
+            adopt_sentences(job.doc_b, sentences_b)
 
     def _on_done(self, generation: int, links: list[AlignmentLink],
                  sentences_a: list[Segment] | None, sentences_b: list[Segment] | None) -> None:

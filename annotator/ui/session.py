@@ -91,9 +91,7 @@ class Session(QObject):
         doc_a = Document.load(path_a, "A")
         doc_b = Document.load(path_b, "B")
         name = f"{Path(path_a).stem} vs {Path(path_b).stem}"
-        self.set_project(new_project(doc_a, doc_b, name=name), None)
-        self._initial_alignment = True
-        self.realign()
+        self.set_project(new_project(doc_a, doc_b, name=name), None, align=True)
 
     def open_project(self, path: str | Path) -> None:
         """Load a saved project exactly as it was. Raises ProjectFileError."""
@@ -118,15 +116,19 @@ class Session(QObject):
         if project is not None and doc_a is project.doc_a and doc_b is project.doc_b:
             self.links_changed.emit(list(project.links))
 
-    def set_project(self, project: Project | None, path: Path | None) -> None:
-        """Replace the whole state (no undo across projects)."""
+    def set_project(self, project: Project | None, path: Path | None,
+                    align: bool = False) -> None:
+        """Replace the whole state (no undo across projects); `align` starts the initial
+        alignment before the widgets take the new texts, so the worker starts sooner."""
         self._aligner.shutdown()
         self.alignment_running.emit(False)
         self.project = project
         self.path = path
         self._link_index = None
-        self._initial_alignment = False
+        self._initial_alignment = align and project is not None
         self.current = ("", "")
+        if self._initial_alignment:
+            self.realign()
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.project_replaced.emit()

@@ -4,9 +4,9 @@ The aligner is pure Python and numpy; in a thread it held the GIL long enough to
 window in 100 ms bursts for the whole alignment, so it runs in a process of its own (spawned,
 never forked: the app has Qt threads). One process serves every session of the app; it is
 started when the first session is made, so its start-up (importing numpy and the aligner)
-overlaps building the window. See align_child.py for the other side. (Spawning re-imports
-the program's main module in the worker, as multiprocessing always does: a script that builds
-a window must do so under `if __name__ == "__main__":`, as every entry point here does.)
+overlaps building the window. See align_child.py for the other side. (The program's main
+module is not re-imported in the worker, unlike multiprocessing's default; see
+`_main_module_hidden`.)
 
 Each job carries a generation number; starting a new job cancels the old one (align's progress
 callback returns False in the worker, align raises Cancelled) and any result that still
@@ -22,8 +22,9 @@ import gc
 import itertools
 import multiprocessing
 import queue
+import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +63,27 @@ class _Job:
     over: threading.Event = field(default_factory=threading.Event)
 
 
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start a spawned process without re-running the program's main module in it.
+
+    Spawning imports the parent's `__main__` in the child unless it has neither a file nor a
+    spec; the worker's target lives in align_child, so it needs none of it, and a script's
+    top-level imports (PySide6, benchmark baselines) only delayed the worker's first job."""
+    main = sys.modules.get("__main__")
+    saved: dict[str, object] = {k: main.__dict__[k] for k in ("__file__", "__spec__")
+                                if main is not None and k in main.__dict__}
+    try:
+        if main is not None:
+            main.__dict__.pop("__file__", None)
+            main.__dict__["__spec__"] = None
+        yield
+    finally:
+        if main is not None:
+            main.__dict__.pop("__spec__", None)
+            main.__dict__.update(saved)
+
+
 class WorkerProcess:
     """The process and the thread that reads its messages; routes each to its job's owner."""
 
@@ -73,7 +95,8 @@ class WorkerProcess:
             channel.cancel_join_thread()  # never hang the app's exit on a dead worker's pipe
         self.process = ctx.Process(target=align_child.serve, args=(self.jobs, self.results),
                                    name="annotator-align", daemon=True)
-        self.process.start()
+        with _main_module_hidden():
+            self.process.start()
         self._lock = threading.Lock()
         self._routes: dict[int, tuple[_Job, _JobSignals]] = {}
         self.stopped = False

@@ -100,3 +100,15 @@ def test_a_dead_worker_fails_the_job_and_is_replaced(
     with qtbot.waitSignal(runner.finished, timeout=60_000):
         runner.start(small_a, small_b, AlignOptions(), [])
     assert shared_worker() is not old
+
+
+def test_the_worker_is_spawned_without_the_main_module() -> None:
+    """Spawning would re-run the program's main module in the worker (a benchmark script's
+    imports delayed the first job by about half a second); it is hidden, then restored."""
+    import sys
+
+    main = sys.modules["__main__"]
+    before = (vars(main).get("__file__"), vars(main).get("__spec__"))
+    with align_worker._main_module_hidden():
+        assert "__file__" not in vars(main) and vars(main)["__spec__"] is None
+    assert (vars(main).get("__file__"), vars(main).get("__spec__")) == before

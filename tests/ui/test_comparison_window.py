@@ -20,6 +20,7 @@ from annotator.ui.commands import LINK
 from annotator.ui.main_window import MainWindow
 from tests.conftest import SAMPLE_A, SAMPLE_B
 from tests.ui.conftest import Dialogs, wait_aligned
+from tests.ui.pair_helpers import paragraph_linked_project
 
 TEXT_A = "Headline one 😀\n\nFirst sentence here. Second sentence here.\n\nOnly in A, alone."
 TEXT_B = "Headline uno 😀\n\nSecond sentence here! First sentence here.\n\nOnly in B, too."
@@ -273,14 +274,7 @@ def test_status_bar_and_link_list(window: MainWindow) -> None:
 
 
 def test_scroll_sync_follows_and_unlocks(window: MainWindow, tmp_path: Path) -> None:
-    long_a = "\n\n".join(f"Paragraph {i} of article A about topic {i}." for i in range(80))
-    long_b = "\n\n".join(f"Paragraph {i} of article B about topic {i}." for i in range(80))
-    a, b = Document.from_text("A", long_a), Document.from_text("B", long_b)
-    project = new_project(a, b)
-    for i, (sa, sb) in enumerate(zip(a.paragraphs, b.paragraphs, strict=True)):
-        project.put_link(AlignmentLink(f"l{i}", (Span(sa.start, sa.end),),
-                                       (Span(sb.start, sb.end),), 0.8))
-    window.session.set_project(project, None)
+    window.session.set_project(paragraph_linked_project(80), None)
     QApplication.processEvents()
     bar_a = window.view.pane_a.verticalScrollBar()
     bar_b = window.view.pane_b.verticalScrollBar()

@@ -7,11 +7,12 @@ import random
 
 from PySide6.QtWidgets import QApplication
 
-from annotator.core import AlignmentLink, Document, LinkStatus, Span, new_project
+from annotator.core import AlignmentLink, LinkStatus, Span
 from annotator.ui import link_index
 from annotator.ui.link_index import LinkIndex
 from annotator.ui.main_window import MainWindow
 from annotator.ui.scroll_sync import partner_offset
+from tests.ui.pair_helpers import paragraph_linked_project
 
 
 def _random_links(rng: random.Random, count: int, length: int) -> list[AlignmentLink]:
@@ -55,15 +56,7 @@ def test_visible_matches_the_walk_over_all_links() -> None:
 
 def test_gutter_and_scroll_sync_touch_only_links_in_view(window: MainWindow,
                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    paragraphs = 3000
-    text_a = "\n\n".join(f"Paragraph {i} of article A about topic {i}." for i in range(paragraphs))
-    text_b = "\n\n".join(f"Paragraph {i} of article B about topic {i}." for i in range(paragraphs))
-    a, b = Document.from_text("A", text_a), Document.from_text("B", text_b)
-    project = new_project(a, b)
-    for i, (sa, sb) in enumerate(zip(a.paragraphs, b.paragraphs, strict=True)):
-        project.put_link(AlignmentLink(f"l{i}", (Span(sa.start, sa.end),),
-                                       (Span(sb.start, sb.end),), 0.8))
-    window.session.set_project(project, None)
+    window.session.set_project(paragraph_linked_project(3000), None)
     QApplication.processEvents()
     index = window.session.link_index()
     walked: list[int] = []
@@ -89,13 +82,7 @@ def test_scroll_sync_skips_when_the_text_did_not_move(window: MainWindow,
                                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Lazy layout re-numbers a scroll bar without moving the text; following each of
     those moves cost a B repaint apiece (about 10 per frame on the 100k pair)."""
-    text = "\n\n".join(f"Paragraph {i} about topic {i}." for i in range(400))
-    a, b = Document.from_text("A", text), Document.from_text("B", text)
-    project = new_project(a, b)
-    for i, (sa, sb) in enumerate(zip(a.paragraphs, b.paragraphs, strict=True)):
-        project.put_link(AlignmentLink(f"l{i}", (Span(sa.start, sa.end),),
-                                       (Span(sb.start, sb.end),), 0.8))
-    window.session.set_project(project, None)
+    window.session.set_project(paragraph_linked_project(400, same_text=True), None)
     QApplication.processEvents()
     view = window.view
     view.pane_a.verticalScrollBar().setValue(200)

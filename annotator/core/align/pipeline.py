@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from threading import Lock
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -24,6 +24,7 @@ from ..segment import Segment
 from . import calibration
 from .candidates import candidate_pairs, candidate_pairs_flat
 from .features import Tokens
+from .lazy import LazySequence
 from .scoring import Bag, link_probability, make_bag, pair_features
 from .spantokens import SpanTokens, StemIds, flat_idf
 from .verbatim import Passage, copied_passages, identical_sentences
@@ -56,34 +57,21 @@ def candidates(stems_a: Sequence[frozenset[str]], stems_b: Sequence[frozenset[st
     return candidate_pairs(stems_a, stems_b, idf, per_sentence)
 
 
-class _Bags(Sequence[Bag]):
+class _Bags(LazySequence[Bag]):
     """A document's bags, each made on first use: only sentences in a candidate pair are
     scored, and most of a long copied pair's sentences are in a copy instead."""
 
     def __init__(self, tokens: Sequence[Tokens], text: str, segs: Sequence[Segment],
                  idf: dict[str, float]) -> None:
+        super().__init__()
         self.tokens, self.text, self.segs, self.idf = tokens, text, segs, idf
-        self.made: dict[int, Bag] = {}
 
     def __len__(self) -> int:
         return len(self.tokens)
 
-    @overload
-    def __getitem__(self, k: int) -> Bag: ...
-    @overload
-    def __getitem__(self, k: slice) -> Sequence[Bag]: ...
-
-    def __getitem__(self, k: int | slice) -> Bag | Sequence[Bag]:
-        if isinstance(k, slice):
-            return [self[m] for m in range(*k.indices(len(self)))]
-        if k < 0:
-            k += len(self)
-        bag = self.made.get(k)
-        if bag is None:
-            seg = self.segs[k]
-            bag = self.made[k] = make_bag(self.tokens[k], self.text[seg.start : seg.end],
-                                          self.idf)
-        return bag
+    def _make(self, k: int) -> Bag:
+        seg = self.segs[k]
+        return make_bag(self.tokens[k], self.text[seg.start : seg.end], self.idf)
 
 
 _LAST: list[tuple[tuple[object, ...], Scored]] = []  # the pair scored last, and its key

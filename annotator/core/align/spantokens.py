@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from operator import itemgetter
-from typing import overload
 
 import numpy as np
 
 from .features import _MEMO, _WORD_SPLIT, Tokens, _Entry, _tokens, tokenize
+from .lazy import LazySequence
 
 _FIRST = itemgetter(0)
 
@@ -29,14 +29,14 @@ class StemIds(dict[str, int]):
         return number
 
 
-class SpanTokens(Sequence[Tokens]):
+class SpanTokens(LazySequence[Tokens]):
     """`tokenize(text[start:end])` for every span, from one regex pass over the whole text. A
     span that cuts through a word of the whole-text pass is tokenised on its own, so each item
     is exactly the per-span result."""
 
     def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
         self.text, self.spans = text, list(spans)
-        self._made: dict[int, Tokens] = {}
+        super().__init__()
         parts = _WORD_SPLIT.split(text)  # gaps and words alternate: lengths give the offsets
         offsets = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
         starts, ends = offsets[0:-1:2], offsets[1::2]
@@ -57,24 +57,7 @@ class SpanTokens(Sequence[Tokens]):
     def __len__(self) -> int:
         return len(self.spans)
 
-    @overload
-    def __getitem__(self, k: int) -> Tokens: ...
-    @overload
-    def __getitem__(self, k: slice) -> Sequence[Tokens]: ...
-
-    def __getitem__(self, k: int | slice) -> Tokens | Sequence[Tokens]:
-        if isinstance(k, slice):
-            return [self[m] for m in range(*k.indices(len(self)))]
-        if k < 0:
-            k += len(self)
-        if not 0 <= k < len(self):
-            raise IndexError(k)
-        made = self._made.get(k)
-        if made is None:
-            made = self._made[k] = self._tokens(k)
-        return made
-
-    def _tokens(self, k: int) -> Tokens:
+    def _make(self, k: int) -> Tokens:
         if self.cut[k]:
             start, end = self.spans[k]
             return tokenize(self.text[start:end])

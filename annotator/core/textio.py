@@ -40,8 +40,19 @@ class DecodedText:
     encoding: str
 
 
+# Bytes an ASCII text may hold without any rewriting (tab, LF and printable ASCII)...
+_ASCII_PLAIN = bytes([9, 10, *range(32, 127)])
+# ...and bytes that count as "control" when guessing whether a file is binary.
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
+
+
 def normalize_text(text: str) -> str:
-    """The canonical form: LF newlines, NFC, only XML-1.0 characters."""
+    """The canonical form: LF newlines, NFC, only XML-1.0 characters.
+
+    Plain ASCII with LF newlines (most files) is recognised by two C-level byte passes and
+    returned as is; the regex passes cost ~5 ms per megabyte each, at open, on the UI thread."""
+    if text.isascii() and not text.encode("ascii").translate(None, _ASCII_PLAIN):
+        return text
     text = _NEWLINES.sub("\n", text)
     text = _XML_ILLEGAL.sub("", text)
     return unicodedata.normalize("NFC", text)
@@ -51,7 +62,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) * 0.05
 
 

@@ -83,3 +83,46 @@ def test_document_identity_and_hash(tmp_path: Path) -> None:
     assert doc.title == NEWS.split(". ")[0][:200] or doc.title == NEWS.strip()[:200]
     assert len(doc.sha256) == 64
     assert doc == Document("A", NEWS, doc.title, str(tmp_path / "a.txt"))
+
+
+def test_the_plain_ascii_shortcut_normalises_exactly_like_the_full_path() -> None:
+    import random
+    import unicodedata
+
+    from annotator.core import textio
+
+    def full(text: str) -> str:
+        text = textio._NEWLINES.sub("\n", text)
+        return unicodedata.normalize("NFC", textio._XML_ILLEGAL.sub("", text))
+
+    rng = random.Random(3)
+    alphabets = [
+        "abc XYZ.,;\n\t",  # plain: the shortcut returns the text itself
+        "abc \r\n\r\x0b\x0c\x00\x1f\x7f\t",  # ASCII needing newline and control fixes
+        "abc e\u0301 \u2028\u2029\x85\x9f\ufffe\ud800 é",  # non-ASCII: the full path
+    ]
+    for alphabet in alphabets:
+        for _ in range(300):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+            assert textio.normalize_text(text) == full(text), repr(text)
+    plain = "Plain text.\n\tIndented line.\n"
+    assert textio.normalize_text(plain) is plain
+
+
+def test_binary_guess_counts_control_bytes_as_before() -> None:
+    import random
+
+    from annotator.core import textio
+
+    def counted(sample: bytes) -> bool:
+        if b"\x00" in sample:
+            return True
+        controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+        return controls > len(sample) * 0.05
+
+    rng = random.Random(4)
+    for _ in range(500):
+        weights = [rng.random() for _ in range(3)]
+        data = bytes(rng.choices([rng.randrange(1, 32), rng.randrange(32, 256), 10],
+                                 weights=weights)[0] for _ in range(rng.randint(1, 300)))
+        assert textio._looks_binary(data) == counted(data[:8192])

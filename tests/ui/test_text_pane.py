@@ -84,12 +84,17 @@ def _pixel(pane: TextPane, offset: int) -> QColor:
     return image.pixelColor(rect.left() + 3, rect.center().y())
 
 
-def test_painted_layers_show_under_the_text_and_yield_to_layers_above(qtbot) -> None:  # type: ignore[no-untyped-def]
+def _shown_pane(qtbot, height: int) -> TextPane:  # type: ignore[no-untyped-def]
     pane = TextPane("A")
     qtbot.addWidget(pane)
-    pane.resize(500, 200)
+    pane.resize(500, height)
     pane.show()
     qtbot.waitExposed(pane)
+    return pane
+
+
+def test_painted_layers_show_under_the_text_and_yield_to_layers_above(qtbot) -> None:  # type: ignore[no-untyped-def]
+    pane = _shown_pane(qtbot, 200)
     text = "a" + " " * 40 + "b" + " " * 40 + "c"
     pane.set_text(text)
     red, blue = QColor("#ff0000"), QColor("#0000ff")
@@ -106,11 +111,7 @@ def test_painted_layers_show_under_the_text_and_yield_to_layers_above(qtbot) -> 
 
 
 def test_painted_layers_look_only_at_visible_blocks(qtbot) -> None:  # type: ignore[no-untyped-def]
-    pane = TextPane("A")
-    qtbot.addWidget(pane)
-    pane.resize(500, 300)
-    pane.show()
-    qtbot.waitExposed(pane)
+    pane = _shown_pane(qtbot, 300)
     lines = [f"Paragraph {i} says something." for i in range(5000)]
     text = "\n".join(lines)
     pane.set_text(text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from annotator.core import AlignmentLink, AlignOptions, Cancelled, Document, LinkStatus, Span, align
-from annotator.core.align.pipeline import candidates, group_pairs
+from annotator.core.align.candidates import candidate_pairs
+from annotator.core.align.pipeline import CANDIDATES_PER_SENTENCE, group_pairs
 
 A_TEXT = (
     "Flood waters force 3,000 from homes in Dresden\n\n"
@@ -122,7 +123,8 @@ def test_candidates_come_from_shared_rare_words_both_ways() -> None:
     toks_a, toks_b = [tokenize(t) for t in ta], [tokenize(t) for t in tb]
     idf = idf_table([t.content for t in toks_a + toks_b])
     stems_a = [frozenset(t.content) for t in toks_a]
-    pairs = candidates(stems_a, [frozenset(t.content) for t in toks_b], idf)
+    pairs = candidate_pairs(stems_a, [frozenset(t.content) for t in toks_b], idf,
+                            CANDIDATES_PER_SENTENCE)
     assert (1, 0) in pairs and (0, 1) in pairs and (0, 0) in pairs
 
 

@@ -137,7 +137,7 @@ def test_fold_fast_path_for_ascii_matches_the_unicode_definition() -> None:
 def test_tokenize_spans_is_tokenize_per_span() -> None:
     """The whole-text pass must give what tokenising each span on its own gives, also for
     spans that cut through words, overlap, are empty or hold no word."""
-    from annotator.core.align.features import tokenize_spans
+    from annotator.core.align.spantokens import SpanTokens
 
     rng = random.Random(4)
     pieces = [*CASES, "3.5", "U.S.", "rock’n’roll", "x", " ", "\n\n", "—", "2,000.", "O'Neill"]
@@ -146,7 +146,7 @@ def test_tokenize_spans_is_tokenize_per_span() -> None:
         cuts = sorted(rng.choices(range(len(text) + 1), k=rng.randint(0, 8)))
         spans = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
         spans += [tuple(sorted(rng.choices(range(len(text) + 1), k=2))) for _ in range(3)]
-        got = tokenize_spans(text, tuple(spans))
+        got = SpanTokens(text, spans)
         assert list(got) == [tokenize(text[s:e]) for s, e in spans]
         assert list(got) == [reference_tokenize(text[s:e]) for s, e in spans]
-    assert tokenize_spans("", ((0, 0),)) == (Tokens((), frozenset(), frozenset(), 0),)
+    assert list(SpanTokens("", [(0, 0)])) == [Tokens((), frozenset(), frozenset(), 0)]

@@ -10,12 +10,11 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import chain
-from operator import is_not
-from typing import Protocol, TypeGuard, cast
+from typing import Protocol
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d[\d.,]*$")
@@ -127,18 +126,6 @@ def _tokens(entries: list[_Entry | tuple[()]]) -> Tokens:
 
 
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE)
-
-
-def tokenize_spans(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Tokens, ...]:
-    """`tokenize(text[start:end])` for every span, from one regex pass over the whole text
-    (see spantokens.SpanTokens, which the aligner uses to make them only when needed)."""
-    from .spantokens import SpanTokens  # it builds on this module
-
-    return tuple(SpanTokens(text, spans))
-
-
-# a C-level "is not None" (a Python predicate would cost a call per word); typed as a guard
-_IS_SOME = cast("Callable[[str | None], TypeGuard[str]]", partial(is_not, None))
 
 
 def idf_table(passages: Iterable[Iterable[str]]) -> dict[str, float]:

@@ -22,7 +22,7 @@ import numpy as np
 from ..document import Document, Span
 from ..segment import Segment
 from . import calibration
-from .candidates import candidate_pairs, candidate_pairs_flat
+from .candidates import candidate_pairs_flat
 from .features import Tokens
 from .lazy import LazySequence
 from .scoring import Bag, link_probability, make_bag, pair_features
@@ -48,13 +48,6 @@ class Scored:
     features: np.ndarray
     prob: np.ndarray
     copies: list[Passage]  # verbatim passages; their sentences are not among the pairs
-
-
-def candidates(stems_a: Sequence[frozenset[str]], stems_b: Sequence[frozenset[str]],
-               idf: dict[str, float], per_sentence: int = CANDIDATES_PER_SENTENCE,
-               ) -> list[tuple[int, int]]:
-    """Pairs sharing rare words: each sentence's best few partners by IDF mass, either way."""
-    return candidate_pairs(stems_a, stems_b, idf, per_sentence)
 
 
 class _Bags(LazySequence[Bag]):
@@ -101,8 +94,9 @@ def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
 def _score_documents(doc_a: Document, doc_b: Document, method: str,
                      report: Callable[[float], None] | None) -> Scored:
     sa, sb = doc_a.sentences, doc_b.sentences
-    tokens = SpanTokens(doc_a.text, [(s.start, s.end) for s in sa])
-    tokens_b = SpanTokens(doc_b.text, [(s.start, s.end) for s in sb])
+    spans_a, spans_b = [(s.start, s.end) for s in sa], [(s.start, s.end) for s in sb]
+    tokens = SpanTokens(doc_a.text, spans_a)
+    tokens_b = SpanTokens(doc_b.text, spans_b)
     ids = StemIds()
     stems_a, stems_b = tokens.stems(ids), tokens_b.stems(ids)
     idf = flat_idf(ids, [stems_a[1], stems_b[1]], len(sa) + len(sb))
@@ -113,10 +107,9 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
     copies = copied_passages(doc_a.text, doc_b.text, [s.start for s in sa])
     skip_a = _covered(sa, [c.a for c in copies])
     skip_b = _covered(sb, [c.b for c in copies])
-    for i, j, words in identical_sentences(doc_a.text, [(s.start, s.end) for s in sa],
-                                    doc_b.text, [(s.start, s.end) for s in sb]):
+    for i, j, words in identical_sentences(doc_a.text, spans_a, doc_b.text, spans_b):
         if i not in skip_a and j not in skip_b:
-            copies.append(Passage((sa[i].start, sa[i].end), (sb[j].start, sb[j].end), words))
+            copies.append(Passage(spans_a[i], spans_b[j], words))
             skip_a.add(i)
             skip_b.add(j)
     pairs = [(i, j) for i, j in candidate_pairs_flat(stems_a, len(sa), stems_b, len(sb),

@@ -21,8 +21,6 @@ from .session import Session
 from .text_pane import Highlight, TextPane, char_format
 from .theme import Colors, colors_for, reading_font
 
-DEFER_SHADE_ABOVE = 100_000  # characters in both texts: longer pairs shade a turn later
-
 
 class ComparisonView(QWidget):
     """Two documents side by side with the bands between them."""
@@ -152,9 +150,7 @@ class ComparisonView(QWidget):
     def _render_links(self, _ids: object = None) -> None:
         """Draw the link tints; on a long pair in the next event-loop turn, so applying an
         alignment and drawing it are two short stalls, not one long one."""
-        project = self.session.project
-        if project is not None and (
-                len(project.doc_a.text) + len(project.doc_b.text) > DEFER_SHADE_ABOVE):
+        if self.session.long_pair:
             self._render_timer.start()
         else:
             self._render_links_now()
@@ -185,7 +181,7 @@ class ComparisonView(QWidget):
         if self._shade_pending or project is None:
             for pane in (self.pane_a, self.pane_b):
                 pane.set_layer("unmatched", [])
-        elif len(project.doc_a.text) + len(project.doc_b.text) > DEFER_SHADE_ABOVE:
+        elif session.long_pair:
             self._shade_timer.start()  # its own event-loop turn: no one long stall
         else:
             self._render_unmatched()

@@ -49,6 +49,7 @@ from .link_index import LinkIndex, unmatched_sentences
 
 SIDES = ("A", "B")
 SEGMENT_ON_UI_THREAD_LIMIT = 50_000  # characters: shorter texts segment in well under 100 ms
+LONG_PAIR = 100_000  # characters in both texts: past this, each heavy redraw gets its own turn
 
 
 class Session(QObject):
@@ -267,6 +268,13 @@ class Session(QObject):
     @property
     def aligning(self) -> bool:
         return self._aligner.running
+
+    @property
+    def long_pair(self) -> bool:
+        """Whether redraws (tints, shade, coverage) should wait for an event-loop turn of
+        their own rather than add up to one long stall."""
+        project = self.project
+        return project is not None and len(project.doc_a.text) + len(project.doc_b.text) > LONG_PAIR
 
     def _on_alignment_finished(self, proposals: list[AlignmentLink],
                                anchors: list[AlignmentLink]) -> None:

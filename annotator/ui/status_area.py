@@ -7,8 +7,6 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from .session import Session
 
-DEFER_COVERAGE_ABOVE = 100_000  # characters in both texts: longer pairs count a turn later
-
 
 class StatusArea(QObject):
     """Fills a status bar from the session and keeps it current."""
@@ -53,8 +51,7 @@ class StatusArea(QObject):
         self.counts_label.setText(
             f"{sum(c.values())} links: {c['proposed']} proposed · {c['accepted']} accepted · "
             f"{c['manual']} manual · {c['rejected']} rejected")
-        project = self.session.project
-        if len(project.doc_a.text) + len(project.doc_b.text) > DEFER_COVERAGE_ABOVE:
+        if self.session.long_pair:
             self._coverage_timer.start()  # its own event-loop turn: no one long stall
         else:
             self._update_coverage()

@@ -239,8 +239,6 @@ def _partner(run: Run, w: int) -> int:
 
 
 _WORDS = re.compile(r"\w+")
-
-
 Ranges = Sequence[tuple[int, int]]
 
 
@@ -254,9 +252,10 @@ def identical_sentences(text_a: str, spans_a: Ranges, text_b: str,
     def once(text: str, spans: Ranges) -> dict[str, int]:
         seen: dict[str, int] = {}
         for k, (start, end) in enumerate(spans):
-            count = len(_WORDS.findall(text[start:end]))
+            sentence = text[start:end]
+            count = len(_WORDS.findall(sentence))
             if count >= MIN_SAME_WORDS:
-                key = " ".join(text[start:end].casefold().split())
+                key = " ".join(sentence.casefold().split())
                 seen[key] = -1 if key in seen else k
                 words[key] = count
         return seen

@@ -11,7 +11,7 @@ range looks the same as when one merged format held all layers (the top backgrou
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import Any
@@ -28,6 +28,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit
 
+from .link_index import SpanIndex
+
 Range = tuple[int, int, QTextCharFormat]
 
 
@@ -36,15 +38,12 @@ class Layer:
 
     def __init__(self, ranges: list[Range]) -> None:
         self.ranges = sorted(ranges, key=lambda r: (r[0], r[1]))
-        self.starts = [r[0] for r in self.ranges]
-        self.max_len = max((r[1] - r[0] for r in self.ranges), default=0)
+        self.index = SpanIndex([(start, end, k) for k, (start, end, _) in enumerate(self.ranges)])
 
     def overlapping(self, lo: int, hi: int) -> Iterable[Range]:
-        first = bisect_left(self.starts, lo - self.max_len)
-        for i in range(first, bisect_left(self.starts, hi)):
-            start, end, fmt = self.ranges[i]
-            if end > lo:
-                yield start, end, fmt
+        """The ranges with start < hi and end > lo, in order (positions are whole numbers,
+        so start < hi is the index's start <= hi - 1)."""
+        return [self.ranges[k] for k in sorted(self.index.touching(lo, hi - 1))]
 
 
 def changed_ranges(old: Layer | None, new: Layer) -> list[tuple[int, int]]:

@@ -93,3 +93,27 @@ def test_scroll_sync_skips_when_the_text_did_not_move(window: MainWindow,
     assert moves == []  # B already follows A's text: nothing to do, twice
     view.pane_a.verticalScrollBar().setValue(100)
     assert len(moves) == 1
+
+
+def test_a_layer_finds_what_a_walk_over_its_ranges_finds() -> None:
+    """Pane layers use the same span index; long ranges (a copied passage, a long shade) must
+    not make every query scan back to them, and the answer stays the plain walk's."""
+    from PySide6.QtGui import QTextCharFormat
+
+    from annotator.ui.pane_layers import Layer
+
+    rng = random.Random(9)
+    fmt = QTextCharFormat()
+    for _ in range(200):
+        ranges = []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randrange(0, 60_000)
+            length = rng.choice([0, 1, 5, 80, 3_000, link_index.LONG + rng.randrange(1, 9_000)])
+            ranges.append((start, start + length, fmt))
+        layer = Layer(ranges)
+        for _ in range(20):
+            lo = rng.randrange(0, 70_000)
+            hi = lo + rng.choice([0, 1, 50, 4_000])
+            walk = [r for r in sorted(ranges, key=lambda r: (r[0], r[1]))
+                    if r[0] < hi and r[1] > lo]
+            assert list(layer.overlapping(lo, hi)) == walk

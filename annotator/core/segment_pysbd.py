@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import re
 import types
-from functools import cache
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import pysbd
@@ -31,6 +29,7 @@ import pysbd.between_punctuation
 import pysbd.processor
 from pysbd.abbreviation_replacer import AbbreviationReplacer
 from pysbd.between_punctuation import BetweenPunctuation
+from pysbd.exclamation_words import ExclamationWords
 from pysbd.lang.english import English
 from pysbd.lists_item_replacer import ListItemReplacer
 from pysbd.processor import Processor
@@ -38,6 +37,8 @@ from pysbd.punctuation_replacer import replace_punctuation as _pysbd_replace_pun
 from pysbd.utils import Text
 
 from .segment_abbr import FastAbbreviationReplacer
+from .segment_regex import FAST_RE
+from .segment_regex import sub as regex_sub
 
 
 def literal_first(pattern: str) -> str:
@@ -118,25 +119,9 @@ class FastEnglish(English):  # type: ignore[misc]
     BetweenPunctuation = FastBetweenPunctuation
 
 
-@cache
-def _plan(pattern: str) -> tuple[str | None, re.Pattern[str]]:
-    """A character every match of `pattern` contains (None if unsure), and the pattern."""
-    compiled = re.compile(pattern)
-    needed = None
-    if not compiled.flags & re.IGNORECASE:
-        # a literal in the top-level sequence (not inside an alternation, a repeat or a
-        # look-around) is part of every match; prefer the rarest-looking one
-        try:  # re's parser is private: on a Python where it differs, skip nothing
-            parsed = sre_parse.parse(pattern)
-            literals = [av for op, av in parsed if op is sre_parse.LITERAL]
-        except (AttributeError, TypeError, ValueError):
-            literals = []
-        needed = chr(max(literals)) if literals else None
-    return needed, compiled
-
-
 class FastText(Text):  # type: ignore[misc]
-    """pysbd's `Text`: `apply` skips a rule that cannot match (re.sub would change nothing)."""
+    """pysbd's `Text`: `apply` skips a rule that cannot match (re.sub would change nothing)
+    and runs the others respelt (`segment_regex`)."""
 
     def apply(self, *rules: Any) -> str:
         text: str = self
@@ -144,9 +129,7 @@ class FastText(Text):  # type: ignore[misc]
             if not isinstance(rule.pattern, str):
                 text = re.sub(rule.pattern, rule.replacement, text)
                 continue
-            needed, compiled = _plan(rule.pattern)
-            if needed is None or needed in text:
-                text = compiled.sub(rule.replacement, text)
+            text = regex_sub(rule.pattern, rule.replacement, text)
         return text
 
 
@@ -167,17 +150,27 @@ class FastProcessor(Processor):  # type: ignore[misc]
     """pysbd's Processor: the same code, with the fast list replacer and rule application."""
 
 
+class FastExclamationWords(ExclamationWords):  # type: ignore[misc]
+    """pysbd's exclamation words ("Yahoo!"), its one rule run through `segment_regex`."""
+
+    @classmethod
+    def apply_rules(cls, text: str) -> str:
+        return regex_sub(ExclamationWords.EXCLAMATION_REGEX, replace_punctuation, text)
+
+
 _rebind(
     FastProcessor,
     Processor,
     pysbd.processor,
     ListItemReplacer=FastListItemReplacer,
     Text=FastText,
+    ExclamationWords=FastExclamationWords,
+    re=FAST_RE,
 )
 _rebind(FastBetweenPunctuation, BetweenPunctuation, pysbd.between_punctuation,
-        replace_punctuation=replace_punctuation)
+        replace_punctuation=replace_punctuation, re=FAST_RE)
 _rebind(FastAbbreviationReplacer, AbbreviationReplacer, pysbd.abbreviation_replacer,
-        Text=FastText)
+        Text=FastText, re=FAST_RE)
 
 
 # The shortcuts read pysbd's internals as of 0.3.4 (its latest release); another version runs

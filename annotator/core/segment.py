@@ -23,7 +23,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _MAX_BLOCK = 4000  # pysbd cost grows faster than linearly with string length
 _TERMINAL = tuple(".!?:;\"'”’»)")
 # pysbd uses these characters as internal markers; text containing them confuses it.
-_PYSBD_MARKERS = re.compile("[∯ȸ♨☝✂⎋ᓰᓱᓳᓴᓷᓸ&]")
+_MARKER_CHARS = "∯ȸ♨☝✂⎋ᓰᓱᓳᓴᓷᓸ&"
+_PYSBD_MARKERS = re.compile(f"[{_MARKER_CHARS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +127,10 @@ def _blocks(text: str, para: Segment) -> list[tuple[int, int]]:
 def sentences(text: str, split: SentenceSplitter = fast_split) -> list[Segment]:
     """Sentence ranges in document order, trimmed of surrounding whitespace."""
     result: list[Segment] = []
+    safe_text = _safe(text)
     for para in paragraphs(text):
         for start, end in _blocks(text, para):
-            block = text[start:end].replace("\n", " ")  # same length: offsets stay valid
-            safe = _PYSBD_MARKERS.sub(" ", block)
+            safe = safe_text[start:end]
             cursor = 0
             for sent in split(safe.strip()):  # edge spaces would change pysbd's answer
                 piece = sent.strip()
@@ -146,6 +147,18 @@ def sentences(text: str, split: SentenceSplitter = fast_split) -> list[Segment]:
                 # pysbd lost (part of) the block: keep the rest as one sentence, never drop text
                 _add(result, text, start + cursor, end, para.paragraph)
     return result
+
+
+def _safe(text: str) -> str:
+    """`text` with newlines and pysbd's marker characters as spaces (the same length, so
+    offsets stay valid): `_PYSBD_MARKERS.sub(" ", text.replace("\n", " "))`, one
+    `str.replace` per character present."""
+    text = text.replace("\n", " ")
+    for char in _MARKER_CHARS:
+        if char in text:
+            text = text.replace(char, " ")
+    return text
+
 
 
 def _add(out: list[Segment], text: str, start: int, end: int, paragraph: int) -> None:

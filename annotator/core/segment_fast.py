@@ -13,7 +13,9 @@ same stripped sentences as plain pysbd on that block (tests compare them on news
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -50,16 +52,52 @@ _TERMINALS = "。．.！!?？"
 _BLOCKWIDE = re.compile(r"[\\{}\r\n∮ȹ☉☈☇☄ƪ♟♝☏⌬♬♭∯ȸ♨☝✂⎋ᓰᓱᓳᓴᓷᓸ&]")
 _REFERENCE = re.compile(r"\.\d(?<=[^\d\s]..)|\.\[")  # numbered reference "word.12 "
 _EXCLAMATION_WORDS = re.compile(ExclamationWords.EXCLAMATION_REGEX)
+_ASCII_EXCLAMATION_WORDS = tuple(w for w in ExclamationWords.EXCLAMATION_WORDS if w.isascii())
 
 
 def _blockwide(block: str) -> bool:
-    if block[0] in "?!'" or _BLOCKWIDE.search(block):
+    if block[0] in "?!'" or _has_blockwide_char(block):
         return True
     if _REFERENCE.search(block) or list_rules_apply(block):
         return True
-    if ("!" in block or "ǃ" in block) and _EXCLAMATION_WORDS.search(block):
+    if ("!" in block or "ǃ" in block) and _has_exclamation_word(block):
         return True
     return '"' in block and "(" in block and _PARENS_IN_QUOTES.search(block) is not None
+
+
+# For ASCII text (`isascii` is a flag lookup) the tests below check the ASCII members of
+# their pattern with `in` (memchr), where re tests a character class at every position.
+
+
+def _has_blockwide_char(block: str) -> bool:
+    """`_BLOCKWIDE.search(block) is not None`."""
+    if block.isascii():
+        return (
+            "\\" in block or "{" in block or "}" in block or "\r" in block
+            or "\n" in block or "&" in block
+        )
+    return _BLOCKWIDE.search(block) is not None
+
+
+def _has_exclamation_word(block: str) -> bool:
+    """`_EXCLAMATION_WORDS.search(block) is not None` (an alternation of literal words)."""
+    if block.isascii():
+        return any(word in block for word in _ASCII_EXCLAMATION_WORDS)
+    return _EXCLAMATION_WORDS.search(block) is not None
+
+
+def _has_pair_trigger(block: str) -> bool:
+    """`_PAIR_TRIGGERS.search(block) is not None`."""
+    if block.isascii():
+        return '"' in block or "'" in block or "(" in block or "[" in block or "--" in block
+    return _PAIR_TRIGGERS.search(block) is not None
+
+
+def _has_quote_at_end(piece: str) -> bool:
+    """`_QUOTE_AT_END.search(piece) is not None`: every match has a quote."""
+    if piece.isascii() and '"' not in piece and "'" not in piece:
+        return False
+    return _QUOTE_AT_END.search(piece) is not None
 
 
 _PARENS_IN_QUOTES = re.compile(Common.PARENS_BETWEEN_DOUBLE_QUOTES_REGEX)
@@ -201,7 +239,7 @@ def _protected(
     block: str, single: bool, paired: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int]]:
     """Ranges pysbd may treat as one unit (a cut inside one could change its answer)."""
-    if not _PAIR_TRIGGERS.search(block):
+    if not _has_pair_trigger(block):
         return []
     if paired is None:
         paired = _paired(block, single)
@@ -254,29 +292,43 @@ def _cuts(block: str, single: bool) -> list[tuple[int, int]]:
                 candidates.append((m.start(1), m.start(1), m.end()))
     if not candidates:
         return []
-    spans = _protected(block, single, paired)
-    # a cut is independent when no span reaches past its terminal (or closing quote)
-    return sorted(
-        (left, right)
-        for last, left, right in candidates
-        if not any(s < right and e > last for s, e in spans)
-    )
+    return _independent(candidates, _protected(block, single, paired))
+
+
+def _independent(
+    candidates: list[tuple[int, int, int]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The (left, right) cuts no span reaches across: none starts before `right` and ends
+    after `last` (the terminal or closing quote), found by the farthest end among the spans
+    that start before `right` (sorted starts, running maximum of ends)."""
+    if not spans:
+        return sorted((left, right) for _, left, right in candidates)
+    spans.sort()
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))
+    free = []
+    for last, left, right in candidates:
+        i = bisect_left(starts, right)
+        if i == 0 or reach[i - 1] <= last:
+            free.append((left, right))
+    return sorted(free)
 
 
 def _one_sentence(piece: str, single: bool) -> bool:
     """True when pysbd cannot split `piece`: every terminal but a final one is masked, it
     does not start a quoted sentence, and has no quotation-then-capital to split at."""
-    if piece[0] == "'" or _QUOTE_AT_END.search(piece):
+    if piece[0] == "'" or _has_quote_at_end(piece):
         return False
     quoted = _QUOTED_START.get(piece[0])
     if quoted is not None and quoted.match(piece):
         return False
     last = len(piece) - 1
-    inner = [m.start() for m in _TERMINAL.finditer(piece, 0, last)]
     if piece[last] in _TERMINALS and piece[last - 1 : last] in _TERMINALS:
         return False
-    if not inner:
-        return True
+    first = _TERMINAL.search(piece, 0, last)
+    if first is None:
+        return True  # most pieces: one search, no list
+    inner = [m.start() for m in _TERMINAL.finditer(piece, first.start(), last)]
     spans = None
     for t in inner:
         if _masked(piece, t):

@@ -5,7 +5,7 @@ at every position of the text, where a pattern starting with a literal lets it j
 occurrence of that literal to the next. Each piece pysbd decides runs ~100 such subs, most
 of them finding nothing. `plan` gives, per pattern:
 
-- a character every match contains (the sub is skipped without it);
+- strings every text with a match contains (the sub is skipped without one);
 - a "gate": a fast pattern every match contains a match of (skipped without one); with no
   match, `re.sub` returns the text unchanged, so skipping changes nothing;
 - the pattern respelt with the same matches and groups: `(?<=X)L...` as `L(?<=(?:X)L)...`
@@ -48,6 +48,8 @@ GATES: dict[str, str] = {
     # ". . ." inside "(\s\.){3}\s" and "(\.\s){3}\."
     Standard.EllipsisRules.ThreeSpaceRule.pattern: r"\.\s\.\s\.",
     Standard.EllipsisRules.FourSpaceRule.pattern: r"\.\s\.\s\.",
+    # WithMultiplePeriodsAndEmailRule: a word character, ".", a word character
+    Standard.Abbreviation.WithMultiplePeriodsAndEmailRule.pattern: r"\.(?<=\w\.)\w",
     # every exclamation word has one of these
     ExclamationWords.EXCLAMATION_REGEX: "[!ǃ]",
     # a quote, then " (" somewhere later
@@ -75,25 +77,49 @@ def lookbehind_first(pattern: str) -> str | None:
     return f"{literal}(?<=(?:{behind}){literal}){pattern[m.end():]}"
 
 
-def _needed(pattern: str, flags: int) -> str | None:
-    """A character every match of `pattern` contains (None if unsure)."""
-    if flags & re.IGNORECASE:
-        return None
-    # a literal in the top-level sequence (not inside an alternation, a repeat or a
-    # look-around) is part of every match; prefer the rarest-looking one
+def _needed(pattern: str, flags: int) -> tuple[str, ...]:
+    """Strings every text with a match of `pattern` contains (none if unsure): the runs of
+    literals in the top-level sequence, in a group there or in a positive look-around (not
+    inside an alternation, a repeat or a negative look-around), longest first."""
     try:  # re's parser is private: on a Python where it differs, skip nothing
         parsed = sre_parse.parse(pattern, flags)
-        literals = [av for op, av in parsed if op is sre_parse.LITERAL]
+        if (flags | parsed.state.flags) & re.IGNORECASE:
+            return ()
+        runs = _literal_runs(parsed)
     except (AttributeError, TypeError, ValueError):
-        literals = []
-    return chr(max(literals)) if literals else None
+        return ()
+    return tuple(sorted(set(runs), key=lambda run: (-len(run), run)))
+
+
+def _literal_runs(items: Any) -> list[str]:
+    """The runs of consecutive literals of a parsed sequence, and of the sequences every
+    match of it must also match (groups, positive look-arounds)."""
+    runs: list[str] = []
+    run = ""
+    for op, av in items:
+        if op is sre_parse.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            runs.append(run)
+        run = ""
+        if op is sre_parse.ASSERT:  # (direction, sequence)
+            runs.extend(_literal_runs(av[1]))
+        elif op is sre_parse.SUBPATTERN:  # (group, add flags, del flags, sequence)
+            if av[1] & re.IGNORECASE:
+                raise ValueError("case-insensitive group")
+            runs.extend(_literal_runs(av[3]))
+    if run:
+        runs.append(run)
+    return runs
+
+
+Plan = tuple[tuple[str, ...], re.Pattern[str] | None, re.Pattern[str]]
 
 
 @cache
-def plan(
-    pattern: str, flags: int = 0
-) -> tuple[str | None, re.Pattern[str] | None, re.Pattern[str]]:
-    """(a character every match contains, a gate pattern, the pattern respelt) for a sub."""
+def plan(pattern: str, flags: int = 0) -> Plan:
+    """(strings every text with a match contains, a gate pattern, the pattern respelt)."""
     gate = GATES.get(pattern)
     spelt = RESPELT.get(pattern) or lookbehind_first(pattern) or pattern
     return (
@@ -105,15 +131,24 @@ def plan(
 
 def sub(pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
     """`re.sub(pattern, repl, string, count, flags)` by `plan` (same result)."""
-    if not isinstance(pattern, str) or not isinstance(string, str):
-        result: str = re.sub(pattern, repl, string, count=count, flags=flags)
-        return result
-    needed, gate, compiled = plan(pattern, flags)
-    if needed is not None and needed not in string:
-        return string
+    found = _PLANS.get(pattern) if flags == 0 else None
+    if found is None:
+        if not isinstance(pattern, str):
+            result: str = re.sub(pattern, repl, string, count=count, flags=flags)
+            return result
+        found = plan(pattern, flags)
+        if flags == 0:
+            _PLANS[pattern] = found
+    needed, gate, compiled = found
+    for part in needed:
+        if part not in string:
+            return string
     if gate is not None and gate.search(string) is None:
         return string
     return compiled.sub(repl, string, count)
+
+
+_PLANS: dict[str, Plan] = {}  # plan() by pattern for flags 0, without functools' key
 
 
 class _FastRe(types.ModuleType):

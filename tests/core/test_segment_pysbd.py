@@ -115,7 +115,7 @@ def test_fast_text_apply_equals_pysbd_text_apply() -> None:
             expected = Text(text).apply(rule)
             assert segment_pysbd.FastText(text).apply(rule) == expected, (rule, text)
             needed = segment_regex.plan(rule.pattern)[0]
-            skipped += needed is not None and needed not in text
+            skipped += any(part not in text for part in needed)
         assert segment_pysbd.FastText(text).apply(*rules) == Text(text).apply(*rules), text
     assert skipped > 1000  # the skip is exercised
 

@@ -85,3 +85,16 @@ def test_lookbehind_first_refuses_what_it_cannot_respell() -> None:
     for pattern in (r"(?<=\))\s", r"(?<=\S)\.{3}", r"(?<=[)])x", r"\.(?<=a)", r"(?<=a)(b)",
                     r"(?<=a)\.*", r"(?<=(a))\."):
         assert segment_regex.lookbehind_first(pattern) is None, pattern
+
+
+def test_needed_strings_come_only_from_parts_every_match_has() -> None:
+    needed = segment_regex._needed
+    assert needed(r"(?<=\r\d)\.(?=(\s\S)|\))", 0) == ("\r", ".")
+    assert needed(r"\.\.\.(?=\s+[A-Z])", 0) == ("...",)
+    assert needed(r"(?<=Co)\.(?=\sKG)", 0) == ("Co", "KG", ".")
+    assert needed(r"(?<!x)ab(?!c)", 0) == ("ab",)  # not x, c: negative look-arounds
+    assert needed(r"(ab)+c|d", 0) == ()  # an alternation at the top
+    assert needed(r"(ab)+c", 0) == ("c",)  # not ab: repeated
+    assert needed(r"abc", re.IGNORECASE) == ()
+    assert needed(r"(?i)abc", 0) == ()
+    assert needed(r"a(?i:b)c", 0) == ()

@@ -37,7 +37,7 @@ from pysbd.punctuation_replacer import replace_punctuation as _pysbd_replace_pun
 from pysbd.utils import Text
 
 from .segment_abbr import FastAbbreviationReplacer
-from .segment_regex import FAST_RE
+from .segment_regex import FAST_RE, PLANS
 from .segment_regex import sub as regex_sub
 
 
@@ -126,10 +126,18 @@ class FastText(Text):  # type: ignore[misc]
     def apply(self, *rules: Any) -> str:
         text: str = self
         for rule in rules:
-            if not isinstance(rule.pattern, str):
-                text = re.sub(rule.pattern, rule.replacement, text)
+            found = PLANS.get(rule.pattern)
+            if found is None:  # the first time (or not a str pattern)
+                text = regex_sub(rule.pattern, rule.replacement, text)
                 continue
-            text = regex_sub(rule.pattern, rule.replacement, text)
+            # `regex_sub` inlined: ~27k calls per 300 doubtful pieces, ~6k of them subs
+            needed, gate, compiled = found
+            for part in needed:
+                if part not in text:
+                    break
+            else:
+                if gate is None or gate.search(text) is not None:
+                    text = compiled.sub(rule.replacement, text)
         return text
 
 

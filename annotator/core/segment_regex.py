@@ -131,14 +131,14 @@ def plan(pattern: str, flags: int = 0) -> Plan:
 
 def sub(pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
     """`re.sub(pattern, repl, string, count, flags)` by `plan` (same result)."""
-    found = _PLANS.get(pattern) if flags == 0 else None
+    found = PLANS.get(pattern) if flags == 0 else None
     if found is None:
         if not isinstance(pattern, str):
             result: str = re.sub(pattern, repl, string, count=count, flags=flags)
             return result
         found = plan(pattern, flags)
         if flags == 0:
-            _PLANS[pattern] = found
+            PLANS[pattern] = found
     needed, gate, compiled = found
     for part in needed:
         if part not in string:
@@ -148,7 +148,7 @@ def sub(pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0) ->
     return compiled.sub(repl, string, count)
 
 
-_PLANS: dict[str, Plan] = {}  # plan() by pattern for flags 0, without functools' key
+PLANS: dict[str, Plan] = {}  # plan() by pattern for flags 0, without functools' key
 
 
 class _FastRe(types.ModuleType):

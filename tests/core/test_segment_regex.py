@@ -29,6 +29,7 @@ def used_patterns() -> list[tuple[str, int]]:
         seen[pattern, flags] = None
         return plan(pattern, flags)
 
+    segment_regex.PLANS.clear()  # else patterns planned before skip `plan`
     segment_regex.plan = recording  # type: ignore[assignment]
     try:
         blocks = _blocks(31, 600)

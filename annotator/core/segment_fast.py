@@ -224,14 +224,17 @@ _QUOTED_START = {
 }
 
 
+_SPAN = re.Match.span
+
+
 def _paired(text: str, single: bool) -> list[tuple[int, int]]:
     """Spans pysbd's between-punctuation rules mask (all terminals inside are not ends)."""
     spans: list[tuple[int, int]] = []
     if single:
-        spans.extend(m.span() for m in _SINGLE.finditer(text))
+        spans.extend(map(_SPAN, _SINGLE.finditer(text)))
     for trigger, pattern in _PAIRED:
         if trigger in text:
-            spans.extend(m.span() for m in pattern.finditer(text))
+            spans.extend(map(_SPAN, pattern.finditer(text)))
     return spans
 
 
@@ -260,9 +263,9 @@ def _cuts(block: str, single: bool) -> list[tuple[int, int]]:
     candidates = []
     word_match = _WORD.fullmatch
     for m in _CUT.finditer(block):  # each test below only drops a candidate: order is free
-        t = m.start()
+        t, end = m.span()
         terminal = block[t]
-        spaced = m.group(1) != ""  # else a quote follows the terminal (empty branch)
+        spaced = end > t + 1  # else a quote follows the terminal (empty branch)
         if not spaced and terminal != ".":
             continue  # "!" and "?" before a quote are masked
         start = block.rfind(" ", 0, t) + 1  # the word before (after a tab: no match, no cut)
@@ -270,7 +273,7 @@ def _cuts(block: str, single: bool) -> list[tuple[int, int]]:
             continue
         if block[start].isdigit() and (start == 0 or not spaced):
             continue  # pysbd masks "9." opening a block, and "9." before a non-space
-        lower = spaced and block[m.end()].islower()
+        lower = spaced and block[end].islower()
         if terminal == ".":
             word = block[start:t].lower()
             if lower and word in _ANY_ABBREVIATION:
@@ -281,7 +284,7 @@ def _cuts(block: str, single: bool) -> list[tuple[int, int]]:
                 continue
         elif terminal == "!" and lower:
             continue  # pysbd: \!(?=\s[a-z]) is not an end
-        candidates.append((t, t + 1, m.end()))
+        candidates.append((t, t + 1, end))
     paired = None
     if '"' in block or "”" in block:
         for m in _QUOTE_CUT.finditer(block):

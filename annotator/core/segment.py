@@ -7,7 +7,7 @@ paragraphs are joined first. pysbd is slow (about 0.1 MB/s) and superlinear on l
 so blocks are bounded and `segment_fast` runs pysbd only where a boundary is in doubt, with
 the same result as `pysbd_split` (the plain reference, kept for tests and comparison). There
 it runs pysbd's own code without the scans that cannot change anything (`segment_pysbd`,
-`segment_abbr`), again with the same result.
+`segment_abbr`, `segment_regex`), again with the same result.
 """
 
 from __future__ import annotations

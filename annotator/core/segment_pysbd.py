@@ -8,9 +8,11 @@ tries at every position. This module keeps pysbd's code and only:
 - binds the name `ListItemReplacer` in pysbd's own Processor methods (the same code objects)
   to a subclass that skips a list scan when the text lacks what every one of its
   patterns needs (a digit before "." or ")", a one-letter word before ".", a letter before ")");
-- binds `Text` there to a subclass whose `apply` skips a rule when the text lacks a character
-  every match of its pattern contains (most rules put back marker characters a sentence
-  rarely has: about 20 no-op substitutions per sentence);
+- binds `Text` there to a subclass whose `apply` skips a rule when the text lacks a string
+  every match of its pattern needs (most rules put back marker characters a sentence
+  rarely has: about 20 no-op substitutions per sentence) and runs the others respelt
+  literal-first (`segment_regex`); pysbd's direct `re.sub` calls go the same way (`re` is
+  bound to `segment_regex.FAST_RE` in its functions);
 - gives pysbd's between-punctuation rules their quote-first spelling (same matches);
 - uses the linear abbreviation search from `segment_abbr`.
 

@@ -23,8 +23,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _MAX_BLOCK = 4000  # pysbd cost grows faster than linearly with string length
 _TERMINAL = tuple(".!?:;\"'”’»)")
 # pysbd uses these characters as internal markers; text containing them confuses it.
-_MARKER_CHARS = "∯ȸ♨☝✂⎋ᓰᓱᓳᓴᓷᓸ&"
-_PYSBD_MARKERS = re.compile(f"[{_MARKER_CHARS}]")
+_PYSBD_MARKERS = re.compile("[∯ȸ♨☝✂⎋ᓰᓱᓳᓴᓷᓸ&]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,14 +150,11 @@ def sentences(text: str, split: SentenceSplitter = fast_split) -> list[Segment]:
 
 def _safe(text: str) -> str:
     """`text` with newlines and pysbd's marker characters as spaces (the same length, so
-    offsets stay valid): `_PYSBD_MARKERS.sub(" ", text.replace("\n", " "))`, one
-    `str.replace` per character present."""
+    offsets stay valid), once per text: in ASCII text "&" is the only marker."""
     text = text.replace("\n", " ")
-    for char in _MARKER_CHARS:
-        if char in text:
-            text = text.replace(char, " ")
-    return text
-
+    if text.isascii():
+        return text.replace("&", " ")
+    return _PYSBD_MARKERS.sub(" ", text)
 
 
 def _add(out: list[Segment], text: str, start: int, end: int, paragraph: int) -> None:

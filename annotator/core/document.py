@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
+
+from . import twocore
 from .segment import Segment, paragraphs, sentences
 from .textio import DocumentLoadError, normalize_text, read_text_file
 
@@ -76,6 +79,24 @@ class Document:
         return self.text[span.start : span.end]
 
 
+def segment_pair(doc_a: Document, doc_b: Document) -> None:
+    """Split both documents into sentences (`doc.sentences`): for a long pair, A's in a forked
+    child while B's are split here, so it takes the longer of the two instead of both."""
+    if doc_a.segmented or doc_b.segmented or not twocore.worth_forking(
+            len(doc_a.text) + len(doc_b.text)):
+        _ = doc_a.sentences, doc_b.sentences
+        return
+    packed, _b = twocore.pair(lambda: _pack(sentences(doc_a.text)), lambda: doc_b.sentences,
+                              len(doc_a.text) + len(doc_b.text))
+    doc_a.__dict__.setdefault("sentences", [Segment(*row) for row in packed.tolist()])
+
+
+def _pack(segments: list[Segment]) -> np.ndarray:
+    """Sentences as one (start, end, paragraph) array: one buffer to pickle, not 50k objects."""
+    return np.array([(s.start, s.end, s.paragraph) for s in segments],
+                    dtype=np.int64).reshape(-1, 3)
+
+
 def _first_line(text: str) -> str:
     for line in text.split("\n"):
         if line.strip():
@@ -83,4 +104,4 @@ def _first_line(text: str) -> str:
     return ""
 
 
-__all__ = ["Document", "DocumentLoadError", "Span"]
+__all__ = ["Document", "DocumentLoadError", "Span", "segment_pair"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from itertools import accumulate
 from threading import Lock
@@ -19,14 +20,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..document import Document, Span
+from .. import twocore
+from ..document import Document, Span, segment_pair
 from ..segment import Segment
 from . import calibration
 from .candidates import candidate_pairs_flat
 from .features import Tokens
 from .lazy import LazySequence
 from .scoring import Bag, link_probability, make_bag, pair_features
-from .spantokens import SpanTokens, StemIds, flat_idf
+from .spantokens import DocStems, SpanTokens, TextTokens, doc_stems, flat_idf, merge_stems
 from .verbatim import Passage, copied_passages, identical_sentences
 
 if TYPE_CHECKING:
@@ -76,6 +78,7 @@ def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
     """Candidates of two documents with features and calibrated probabilities. Memoised for
     the last pair (texts, sentences, method): moving the threshold, or accepting and
     rejecting links, re-aligns the same pair, and only the selection depends on those."""
+    segment_pair(doc_a, doc_b)  # on two cores when long and not split yet
     key = (doc_a.text, doc_b.text, tuple((s.start, s.end) for s in doc_a.sentences),
            tuple((s.start, s.end) for s in doc_b.sentences), method)
     with _LAST_LOCK:
@@ -94,34 +97,62 @@ def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
 def _score_documents(doc_a: Document, doc_b: Document, method: str,
                      report: Callable[[float], None] | None) -> Scored:
     sa, sb = doc_a.sentences, doc_b.sentences
+    text_a, text_b = doc_a.text, doc_b.text
     spans_a, spans_b = [(s.start, s.end) for s in sa], [(s.start, s.end) for s in sb]
-    tokens = SpanTokens(doc_a.text, spans_a)
-    tokens_b = SpanTokens(doc_b.text, spans_b)
-    ids = StemIds()
-    stems_a, stems_b = tokens.stems(ids), tokens_b.stems(ids)
-    idf = flat_idf(ids, [stems_a[1], stems_b[1]], len(sa) + len(sb))
-    bags_a = _Bags(tokens, doc_a.text, sa, idf)
-    bags_b = _Bags(tokens_b, doc_b.text, sb, idf)
-    if report:
-        report(0.3)
-    copies = copied_passages(doc_a.text, doc_b.text, [s.start for s in sa])
-    skip_a = _covered(sa, [c.a for c in copies])
-    skip_b = _covered(sb, [c.b for c in copies])
-    for i, j, words in identical_sentences(doc_a.text, spans_a, doc_b.text, spans_b):
+    cuts = [s.start for s in sa]
+
+    def stems_of_a() -> DocStems:
+        return doc_stems(SpanTokens(text_a, spans_a))
+
+    def copies() -> list[Passage]:
+        return copied_passages(text_a, text_b, cuts)
+
+    def a_side() -> Iterator[object]:  # a child's share on two cores: A's stems, then copies
+        yield stems_of_a()
+        yield copies()
+
+    with ExitStack() as stack:
+        child = (stack.enter_context(twocore.Child(a_side))
+                 if twocore.worth_forking(len(text_a) + len(text_b)) else None)
+        if child is None:
+            own_a = SpanTokens(text_a, spans_a)
+            tokens_a: Sequence[Tokens] = own_a
+            local_a = doc_stems(own_a)
+        try:
+            tokens_b = SpanTokens(text_b, spans_b)
+            local_b = doc_stems(tokens_b)
+        except BaseException:
+            if child is not None:  # one core fails on A first, if A fails
+                child.get(0, stems_of_a)
+            raise
+        if child is not None:
+            tokens_a, local_a = TextTokens(text_a, spans_a), child.get(0, stems_of_a)
+        ids, stems_a, stems_b = merge_stems(local_a, local_b)
+        idf = flat_idf(ids, [stems_a[1], stems_b[1]], len(sa) + len(sb))
+        bags_a = _Bags(tokens_a, text_a, sa, idf)
+        bags_b = _Bags(tokens_b, text_b, sb, idf)
+        if report:
+            report(0.3)
+        # independent stages, so the child's copy stage runs while these run here
+        found = candidate_pairs_flat(stems_a, len(sa), stems_b, len(sb), list(ids), idf,
+                                     CANDIDATES_PER_SENTENCE)
+        same = identical_sentences(text_a, spans_a, text_b, spans_b)
+        passages = copies() if child is None else child.get(1, copies)
+    skip_a = _covered(sa, [c.a for c in passages])
+    skip_b = _covered(sb, [c.b for c in passages])
+    for i, j, words in same:
         if i not in skip_a and j not in skip_b:
-            copies.append(Passage(spans_a[i], spans_b[j], words))
+            passages.append(Passage(spans_a[i], spans_b[j], words))
             skip_a.add(i)
             skip_b.add(j)
-    pairs = [(i, j) for i, j in candidate_pairs_flat(stems_a, len(sa), stems_b, len(sb),
-                                                     list(ids), idf, CANDIDATES_PER_SENTENCE)
-             if i not in skip_a and j not in skip_b]
+    pairs = [(i, j) for i, j in found if i not in skip_a and j not in skip_b]
     semantic = None
     weights = calibration.DEFAULT
     if method == "semantic":
         from .semantic import cosine_matrix
 
-        semantic = cosine_matrix([doc_a.text[s.start : s.end] for s in sa],
-                                 [doc_b.text[s.start : s.end] for s in sb])
+        semantic = cosine_matrix([text_a[s.start : s.end] for s in sa],
+                                 [text_b[s.start : s.end] for s in sb])
         pairs = sorted(set(pairs) | {(i, j) for i, j in _semantic_candidates(semantic)
                                      if i not in skip_a and j not in skip_b})
         weights = calibration.SEMANTIC
@@ -131,7 +162,7 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
         report(0.6)
     copy_share = (len(skip_a) + len(skip_b)) / max(1, len(sa) + len(sb))
     x = pair_features(bags_a, bags_b, pairs, idf, semantic, copy_share)
-    return Scored(sa, sb, pairs, x, link_probability(x, pairs, *weights), copies)
+    return Scored(sa, sb, pairs, x, link_probability(x, pairs, *weights), passages)
 
 
 def _semantic_candidates(cos: np.ndarray, per_sentence: int = 3) -> set[tuple[int, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from operator import itemgetter
 
 import numpy as np
@@ -87,6 +88,54 @@ class SpanTokens(LazySequence[Tokens]):
         # distinct (span, stem), by span then stem; ids are dense, so this key cannot overflow
         key = distinct(owner * max(1, len(ids)) + stem)
         return key // max(1, len(ids)), key % max(1, len(ids))
+
+
+@dataclass(frozen=True)
+class DocStems:
+    """One document's (span, stem id) arrays with ids of its own (`names[k]` is id k's stem):
+    small and picklable, so the two documents of a pair can be done apart, on two cores, and
+    merged after (`merge_stems`)."""
+
+    names: list[str]
+    owner: np.ndarray
+    stem: np.ndarray
+
+
+def doc_stems(tokens: SpanTokens) -> DocStems:
+    """`tokens.stems` with a StemIds of the document's own."""
+    ids = StemIds()
+    owner, stem = tokens.stems(ids)
+    return DocStems(list(ids), owner, stem)
+
+
+Stems = tuple[np.ndarray, np.ndarray]
+
+
+def merge_stems(a: DocStems, b: DocStems) -> tuple[StemIds, Stems, Stems]:
+    """Shared ids and both documents' (span, stem id) arrays, exactly as `stems` gives them
+    when A and then B number their stems in one StemIds: A's ids stay, B's stems that A lacks
+    follow in B's order of first sight, and B's pairs are sorted again by span and id."""
+    ids = StemIds(zip(a.names, range(len(a.names)), strict=True))
+    remap = np.fromiter(map(ids.__getitem__, b.names), dtype=np.int64, count=len(b.names))
+    width = max(1, len(ids))
+    key = distinct(b.owner * width + remap[b.stem])
+    return ids, (a.owner, a.stem), (key // width, key % width)
+
+
+class TextTokens(LazySequence[Tokens]):
+    """`tokenize(text[start:end])` for a span, made when asked: a document's `Tokens` where its
+    SpanTokens were made in another process (only the few scored sentences need them)."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        super().__init__()
+        self.text, self.spans = text, spans
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def _make(self, k: int) -> Tokens:
+        start, end = self.spans[k]
+        return tokenize(self.text[start:end])
 
 
 def distinct(values: np.ndarray) -> np.ndarray:

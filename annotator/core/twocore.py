@@ -1,0 +1,197 @@
+"""Two cores for one long pair: a forked child works on document A while this process works
+on document B, and hands its results back in order.
+
+Much of aligning one pair is per-document work (sentences, tokens, stems, word ids), and a
+pair has two documents. A fork costs milliseconds and shares everything loaded so far, so for
+a long pair the child needs nothing sent to it; it sends back compact products (numpy arrays,
+a few strings), pickled into an in-memory file and announced by a short frame on a pipe, so
+the child never blocks on a parent that is busy with B.
+
+Nothing here changes a result. Whatever the child fails to deliver (an exception, a crash, a
+kill) the parent computes itself with the same function, so errors surface exactly as on one
+core. One core is used when fork is missing, when ANNOTATOR_WORKERS=1, in a daemonic
+multiprocessing worker (a pool already spreads pairs over the cores) unless ANNOTATOR_WORKERS
+asks for two, and for short pairs, where forking costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+import signal
+import struct
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+ENV = "ANNOTATOR_WORKERS"
+MIN_CHARS = 150_000  # both texts together (~25k words): below this one core is as fast
+_FRAME = struct.Struct("<cqqd")  # kind (b"R" result, b"E" error), offset, length, private MB
+
+MEASURE = False
+"""When True the child reports its private memory with each result (for the benchmarks)."""
+child_private_mb: list[float] = []  # with MEASURE: each child's private memory per result, MB
+
+
+def cores() -> int:
+    """How many cores one pair may use here: 1 or 2."""
+    if not hasattr(os, "fork"):
+        return 1
+    value = os.environ.get(ENV, "").strip()
+    if value:
+        try:
+            return 1 if int(value) <= 1 else 2
+        except ValueError:
+            return 1
+    return 1 if multiprocessing.current_process().daemon else 2
+
+
+def worth_forking(chars: int) -> bool:
+    """Whether a pair of `chars` code points together should use a child process."""
+    return chars >= MIN_CHARS and cores() >= 2
+
+
+class Child:
+    """`work()`'s items computed in a forked child. `get(k, fallback)` is item k, or
+    `fallback()` computed here when the child could not deliver it. Use as a context manager:
+    leaving it (results taken or not, exception or not) kills and reaps the child."""
+
+    pid: int = 0  # the last child forked (tests check it is reaped)
+
+    def __init__(self, work: Callable[[], Iterable[object]]) -> None:
+        self._store = _store()
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(read_end)
+            _child_main(work, write_end, self._store)
+        os.close(write_end)
+        Child.pid = self.pid = pid
+        self._pipe = read_end
+        self._results: list[bytes] = []
+        self._done = False  # the child sent everything it will send
+        self._reaped = False
+
+    def get(self, k: int, fallback: Callable[[], T]) -> T:
+        """Item k from the child (waiting for it), else fallback() computed here."""
+        while len(self._results) <= k and not self._done:
+            self._receive()
+        if k < len(self._results):
+            value: T = pickle.loads(self._results[k])
+            self._results[k] = b""  # the parent keeps the object, not its bytes too
+            return value
+        return fallback()
+
+    def _receive(self) -> None:
+        frame = _read_exactly(self._pipe, _FRAME.size)
+        if len(frame) < _FRAME.size:  # the child died or finished
+            self._done = True
+            return
+        kind, offset, length, private = _FRAME.unpack(frame)
+        if kind != b"R":  # the child failed: the parent computes the rest itself
+            self._done = True
+            return
+        if MEASURE:
+            child_private_mb.append(private)
+        self._results.append(os.pread(self._store, length, offset))
+
+    def close(self) -> None:
+        """Kill the child if it still runs, reap it and free the pipe and store."""
+        if not self._reaped:
+            self._reaped = True
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            os.close(self._pipe)
+            os.close(self._store)
+
+    def __enter__(self) -> Child:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def pair(first: Callable[[], T], second: Callable[[], U], chars: int) -> tuple[T, U]:
+    """(first(), second()), first in a child when the pair is long enough. As on one core,
+    when both fail the exception is first()'s."""
+    if not worth_forking(chars):
+        return first(), second()
+    with Child(lambda: [first()]) as child:
+        try:
+            b = second()
+        except BaseException:
+            child.get(0, first)  # raises first()'s exception where one core would have
+            raise
+        return child.get(0, first), b
+
+
+def _store() -> int:
+    """A file descriptor for the child's results: in memory where the system allows."""
+    if hasattr(os, "memfd_create"):
+        with contextlib.suppress(OSError):
+            return os.memfd_create("annotator-twocore", os.MFD_CLOEXEC)
+    with tempfile.TemporaryFile() as handle:
+        return os.dup(handle.fileno())
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks, got = [], 0
+    while got < size:
+        chunk = os.read(fd, size - got)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _private_mb() -> float:
+    """This process's private (unshared) memory, MB: what forking it really cost."""
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as f:
+            fields = dict(line.split(":", 1) for line in f if ":" in line)
+    except OSError:
+        return float("nan")
+    kb = sum(int(fields.get(k, "0 kB").split()[0]) for k in ("Private_Clean", "Private_Dirty"))
+    return kb / 1024
+
+
+def _child_main(work: Callable[[], Iterable[object]], pipe: int, store: int) -> None:
+    """Run in the forked child: compute, store, announce; exit without any cleanup of the
+    parent's (no atexit handlers, no flushing of inherited buffers, no Qt)."""
+    code = 1
+    try:
+        offset = 0
+        items: Iterator[object] = iter(work())
+        for item in items:
+            data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+            _pwrite_all(store, data, offset)
+            private = _private_mb() if MEASURE else 0.0
+            _write_all(pipe, _FRAME.pack(b"R", offset, len(data), private))
+            offset += len(data)
+        code = 0
+    except BaseException:  # whatever is missing, the parent computes itself
+        with contextlib.suppress(BaseException):
+            _write_all(pipe, _FRAME.pack(b"E", 0, 0, 0.0))
+    finally:
+        os._exit(code)
+
+
+def _pwrite_all(fd: int, data: bytes, offset: int) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.pwrite(fd, view, offset)
+        view, offset = view[written:], offset + written

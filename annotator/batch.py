@@ -51,6 +51,15 @@ def parse_pairs(tsv: Path, outdir: Path, threshold: float) -> tuple[list[PairJob
     return jobs, errors
 
 
+def _one_core_per_pair() -> None:
+    """In a pool worker: the pool already keeps every core busy with a pair of its own, so a
+    pair must not fork for a second core (twocore; ProcessPoolExecutor's workers are not
+    daemonic, which twocore would notice by itself)."""
+    from annotator.core import twocore
+
+    os.environ[twocore.ENV] = "1"
+
+
 def _run_job(job: PairJob) -> tuple[int, int]:
     from annotator.cli import align_pair
     from annotator.core import save_project
@@ -107,7 +116,10 @@ def run_batch(
     bar = _Progress(len(pair_jobs), progress)
     failed = len(errors)
     links = 0
-    with ProcessPoolExecutor(max_workers=min(workers, max(1, len(pair_jobs)))) as pool:
+    pool_size = min(workers, max(1, len(pair_jobs)))
+    # one worker: its pair may use two cores; more: one core per pair
+    one_core = _one_core_per_pair if pool_size > 1 else None
+    with ProcessPoolExecutor(max_workers=pool_size, initializer=one_core) as pool:
         futures = {pool.submit(_run_job, job): job for job in pair_jobs}
         for future in as_completed(futures):
             job = futures[future]

@@ -23,7 +23,9 @@ import pickle
 import signal
 import struct
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -31,11 +33,39 @@ U = TypeVar("U")
 
 ENV = "ANNOTATOR_WORKERS"
 MIN_CHARS = 150_000  # both texts together (~25k words): below this one core is as fast
-_FRAME = struct.Struct("<cqqd")  # kind (b"R" result, b"E" error), offset, length, private MB
+# kind (b"R" result, b"E" error), offset and length in the store, the child's CPU s since the
+# fork, its monotonic clock, its private MB
+_FRAME = struct.Struct("<cqqddd")
 
 MEASURE = False
-"""When True the child reports its private memory with each result (for the benchmarks)."""
-child_private_mb: list[float] = []  # with MEASURE: each child's private memory per result, MB
+"""When True every child's CPU time and memory are kept in `measured` (for the benchmarks)."""
+
+
+@dataclass
+class Timing:
+    """One child, measured: its CPU seconds since the fork and its private memory (MB) at each
+    result, and this process's CPU seconds since the fork at each `get`."""
+
+    child_cpu: list[float] = field(default_factory=list)
+    private_mb: list[float] = field(default_factory=list)
+    asked_cpu: list[float] = field(default_factory=list)
+    forked_at: float = 0.0  # time.perf_counter() (the monotonic clock, the same in both)
+    child_done_at: list[float] = field(default_factory=list)  # ...when each result was ready
+    asked_at: list[float] = field(default_factory=list)  # ...when this process asked for it
+
+    def wait(self) -> float:
+        """Seconds this process would have waited for the child on two idle cores: CPU times
+        do not depend on what else the shared machine runs, wall times do."""
+        mine = waited = 0.0
+        for k, asked in enumerate(self.asked_cpu):
+            mine = max(mine, asked + waited)
+            if k < len(self.child_cpu) and self.child_cpu[k] > mine:
+                waited += self.child_cpu[k] - mine
+                mine = self.child_cpu[k]
+        return waited
+
+
+measured: list[Timing] = []
 
 
 def cores() -> int:
@@ -66,6 +96,11 @@ class Child:
     def __init__(self, work: Callable[[], Iterable[object]]) -> None:
         self._store = _store()
         read_end, write_end = os.pipe()
+        self._timing = Timing()
+        self._cpu_at_fork = time.process_time()
+        self._timing.forked_at = time.perf_counter()
+        if MEASURE:
+            measured.append(self._timing)
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(read_end)
@@ -79,6 +114,8 @@ class Child:
 
     def get(self, k: int, fallback: Callable[[], T]) -> T:
         """Item k from the child (waiting for it), else fallback() computed here."""
+        self._timing.asked_cpu.append(time.process_time() - self._cpu_at_fork)
+        self._timing.asked_at.append(time.perf_counter())
         while len(self._results) <= k and not self._done:
             self._receive()
         if k < len(self._results):
@@ -92,12 +129,13 @@ class Child:
         if len(frame) < _FRAME.size:  # the child died or finished
             self._done = True
             return
-        kind, offset, length, private = _FRAME.unpack(frame)
+        kind, offset, length, cpu, done_at, private = _FRAME.unpack(frame)
         if kind != b"R":  # the child failed: the parent computes the rest itself
             self._done = True
             return
-        if MEASURE:
-            child_private_mb.append(private)
+        self._timing.child_cpu.append(cpu)
+        self._timing.child_done_at.append(done_at)
+        self._timing.private_mb.append(private)
         self._results.append(os.pread(self._store, length, offset))
 
     def close(self) -> None:
@@ -180,12 +218,14 @@ def _child_main(work: Callable[[], Iterable[object]], pipe: int, store: int) -> 
             data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
             _pwrite_all(store, data, offset)
             private = _private_mb() if MEASURE else 0.0
-            _write_all(pipe, _FRAME.pack(b"R", offset, len(data), private))
+            frame = _FRAME.pack(b"R", offset, len(data), time.process_time(), time.perf_counter(),
+                                private)
+            _write_all(pipe, frame)
             offset += len(data)
         code = 0
     except BaseException:  # whatever is missing, the parent computes itself
         with contextlib.suppress(BaseException):
-            _write_all(pipe, _FRAME.pack(b"E", 0, 0, 0.0))
+            _write_all(pipe, _FRAME.pack(b"E", 0, 0, 0.0, 0.0, 0.0))
     finally:
         os._exit(code)
 

@@ -32,7 +32,8 @@ from multiprocessing import parent_process
 from multiprocessing.connection import wait
 from typing import Any
 
-from annotator.core import Cancelled, Document, align
+from annotator.core import Cancelled, Document, align, twocore
+from annotator.core.document import segment_pair
 
 KEEP_DOCUMENTS = 4  # segmented documents remembered across jobs (two pairs)
 
@@ -107,6 +108,7 @@ class Worker:
         kind, generation = job[0], job[1]
         doc_a, doc_b = self.document(job[2]), self.document(job[3])
         if kind == "segment":
+            segment_pair(doc_a, doc_b)  # a long pair: A split in a forked child, B here
             return ("done", generation, [], doc_a.sentences, doc_b.sentences)
         options, anchors, want_sentences = job[4], job[5], job[6]
 
@@ -120,6 +122,7 @@ class Worker:
             return True
 
         if want_sentences:  # sent now, so the app unpacks them while the aligner runs
+            segment_pair(doc_a, doc_b)
             self.results.put(("sentences", generation, doc_a.sentences, doc_b.sentences))
         links = align(doc_a, doc_b, options, anchors, progress)
         return ("done", generation, links, None, None)
@@ -135,5 +138,7 @@ def _exit_with_parent() -> None:
 
 def serve(jobs: Any, results: Any) -> None:
     """The worker process's main function."""
+    # daemonic, but the app's only aligner: a long pair may fork for a second core (twocore)
+    os.environ.setdefault(twocore.ENV, "2")
     threading.Thread(target=_exit_with_parent, name="watch-parent", daemon=True).start()
     Worker(jobs, results).serve()

@@ -251,3 +251,43 @@ def test_cancelling_kills_and_reaps_the_child(forks: list[int]) -> None:
     with pytest.raises(Cancelled):
         align(a, b, progress=lambda fraction: fraction < 0.3)
     assert len(forks) == 2 and all(_reaped(pid) for pid in forks)
+
+
+def test_batch_pool_workers_stay_on_one_core(tmp_path: object,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """`annotator batch` already runs a pair per core: its workers must not fork (and they
+    are not daemonic, so the env var has to say it), unless the pool has one worker."""
+    from concurrent.futures import Future
+    from pathlib import Path
+
+    import annotator.batch as batch
+
+    initializers: list[object] = []
+
+    class Pool:  # runs jobs here, and keeps what the real pool would have been given
+        def __init__(self, max_workers: int, initializer: object = None) -> None:
+            initializers.append(initializer)
+
+        def __enter__(self) -> Pool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, fn: object, job: object) -> Future[object]:
+            future: Future[object] = Future()
+            future.set_result(fn(job))  # type: ignore[operator]
+            return future
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Pool)
+    root = Path(str(tmp_path))
+    text_a, text_b = long_pair(seed=12, paragraphs=4)
+    (root / "a.txt").write_text(text_a, encoding="utf-8")
+    (root / "b.txt").write_text(text_b, encoding="utf-8")
+    (root / "pairs.tsv").write_text("p1\ta.txt\tb.txt\np2\ta.txt\tb.txt\n", encoding="utf-8")
+    assert batch.run_batch(root / "pairs.tsv", root / "out", jobs=2) == 0
+    assert batch.run_batch(root / "pairs.tsv", root / "out1", jobs=1) == 0
+    assert initializers[1] is None and callable(initializers[0])
+    monkeypatch.setenv(twocore.ENV, "2")  # restored after the test
+    initializers[0]()  # type: ignore[operator]
+    assert os.environ[twocore.ENV] == "1" and twocore.cores() == 1

@@ -82,12 +82,12 @@ class Document:
 def segment_pair(doc_a: Document, doc_b: Document) -> None:
     """Split both documents into sentences (`doc.sentences`): for a long pair, A's in a forked
     child while B's are split here, so it takes the longer of the two instead of both."""
-    if doc_a.segmented or doc_b.segmented or not twocore.worth_forking(
-            len(doc_a.text) + len(doc_b.text)):
+    chars = len(doc_a.text) + len(doc_b.text)
+    if doc_a.segmented or doc_b.segmented or not twocore.worth_forking(chars):
         _ = doc_a.sentences, doc_b.sentences
         return
     packed, _b = twocore.pair(lambda: _pack(sentences(doc_a.text)), lambda: doc_b.sentences,
-                              len(doc_a.text) + len(doc_b.text))
+                              chars)
     doc_a.__dict__.setdefault("sentences", [Segment(*row) for row in packed.tolist()])
 
 

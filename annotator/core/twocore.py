@@ -94,17 +94,27 @@ class Child:
     pid: int = 0  # the last child forked (tests check it is reaped)
 
     def __init__(self, work: Callable[[], Iterable[object]]) -> None:
+        """Fork; OSError (no memory or processes to spare) when the child cannot start."""
         self._store = _store()
-        read_end, write_end = os.pipe()
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            os.close(self._store)
+            raise
         self._timing = Timing()
         self._cpu_at_fork = time.process_time()
         self._timing.forked_at = time.perf_counter()
-        if MEASURE:
-            measured.append(self._timing)
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (read_end, write_end, self._store):
+                os.close(fd)
+            raise
         if pid == 0:  # the child: never returns
             os.close(read_end)
             _child_main(work, write_end, self._store)
+        if MEASURE:
+            measured.append(self._timing)
         os.close(write_end)
         Child.pid = self.pid = pid
         self._pipe = read_end
@@ -156,12 +166,24 @@ class Child:
         self.close()
 
 
+def start(work: Callable[[], Iterable[object]], chars: int) -> Child | None:
+    """A child computing `work()` for a pair of `chars` code points, or None where one core
+    is the better choice or the system cannot fork now (the caller then does it all)."""
+    if not worth_forking(chars):
+        return None
+    try:
+        return Child(work)
+    except OSError:
+        return None
+
+
 def pair(first: Callable[[], T], second: Callable[[], U], chars: int) -> tuple[T, U]:
     """(first(), second()), first in a child when the pair is long enough. As on one core,
     when both fail the exception is first()'s."""
-    if not worth_forking(chars):
+    child = start(lambda: [first()], chars)
+    if child is None:
         return first(), second()
-    with Child(lambda: [first()]) as child:
+    with child:
         try:
             b = second()
         except BaseException:

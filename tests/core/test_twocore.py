@@ -291,3 +291,16 @@ def test_batch_pool_workers_stay_on_one_core(tmp_path: object,
     monkeypatch.setenv(twocore.ENV, "2")  # restored after the test
     initializers[0]()  # type: ignore[operator]
     assert os.environ[twocore.ENV] == "1" and twocore.cores() == 1
+
+
+def test_a_failed_fork_means_one_core(forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    text_a, text_b = long_pair(seed=13, paragraphs=20)
+    monkeypatch.setenv(twocore.ENV, "1")
+    want = _links(text_a, text_b)
+    monkeypatch.delenv(twocore.ENV)
+
+    def no_memory() -> int:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(os, "fork", no_memory)
+    assert _links(text_a, text_b) == want

@@ -112,12 +112,13 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
         yield copies()
 
     with ExitStack() as stack:
-        child = (stack.enter_context(twocore.Child(a_side))
-                 if twocore.worth_forking(len(text_a) + len(text_b)) else None)
+        child = twocore.start(a_side, len(text_a) + len(text_b))
         if child is None:
             own_a = SpanTokens(text_a, spans_a)
             tokens_a: Sequence[Tokens] = own_a
             local_a = doc_stems(own_a)
+        else:
+            stack.enter_context(child)  # killed and reaped however this block ends
         try:
             tokens_b = SpanTokens(text_b, spans_b)
             local_b = doc_stems(tokens_b)
@@ -133,11 +134,14 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
         bags_b = _Bags(tokens_b, text_b, sb, idf)
         if report:
             report(0.3)
-        # independent stages, so the child's copy stage runs while these run here
+        if child is None:  # first, as before: the candidates' peak memory comes after
+            passages = copies()
+        # independent stages: on two cores these run here while the child finds copies
         found = candidate_pairs_flat(stems_a, len(sa), stems_b, len(sb), list(ids), idf,
                                      CANDIDATES_PER_SENTENCE)
         same = identical_sentences(text_a, spans_a, text_b, spans_b)
-        passages = copies() if child is None else child.get(1, copies)
+        if child is not None:
+            passages = child.get(1, copies)
     skip_a = _covered(sa, [c.a for c in passages])
     skip_b = _covered(sb, [c.b for c in passages])
     for i, j, words in same:

@@ -118,19 +118,22 @@ class Child:
         os.close(write_end)
         Child.pid = self.pid = pid
         self._pipe = read_end
-        self._results: list[bytes] = []
+        self._results: list[bytes | None] = []
         self._done = False  # the child sent everything it will send
         self._reaped = False
 
     def get(self, k: int, fallback: Callable[[], T]) -> T:
-        """Item k from the child (waiting for it), else fallback() computed here."""
+        """Item k from the child (waiting for it), else fallback() computed here. Each item
+        is handed out once: the parent keeps the object, not its bytes too."""
         self._timing.asked_cpu.append(time.process_time() - self._cpu_at_fork)
         self._timing.asked_at.append(time.perf_counter())
         while len(self._results) <= k and not self._done:
             self._receive()
         if k < len(self._results):
-            value: T = pickle.loads(self._results[k])
-            self._results[k] = b""  # the parent keeps the object, not its bytes too
+            data, self._results[k] = self._results[k], None
+            if data is None:
+                raise RuntimeError(f"item {k} was taken already")
+            value: T = pickle.loads(data)
             return value
         return fallback()
 

@@ -304,3 +304,20 @@ def test_a_failed_fork_means_one_core(forks: list[int], monkeypatch: pytest.Monk
 
     monkeypatch.setattr(os, "fork", no_memory)
     assert _links(text_a, text_b) == want
+
+
+def test_child_hands_back_items_in_order_and_the_parent_fills_in_the_rest() -> None:
+    import numpy as np
+
+    def work() -> Iterator[object]:
+        yield np.arange(200_000)  # larger than a pipe's buffer: the store takes it
+        yield {"stems": ["a", "b"]}
+        raise KeyError("third item")
+
+    with twocore.Child(work) as child:
+        assert child.get(0, lambda: None).tolist() == list(range(200_000))  # type: ignore[union-attr]
+        assert child.get(1, dict) == {"stems": ["a", "b"]}
+        assert child.get(2, lambda: "made here") == "made here"
+        with pytest.raises(RuntimeError):
+            child.get(0, lambda: None)
+    assert _reaped(child.pid)

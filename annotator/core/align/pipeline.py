@@ -5,6 +5,10 @@ per sentence (both directions, so reordering costs nothing), and only those are 
 above the threshold are kept, at most `max_group` partners per sentence (gold news links are
 often one-to-two: a sentence split or echoed), and neighbouring sentences linked to the same
 partners are joined into one n:m link.
+
+A long pair uses two cores (`twocore`): a forked child makes A's stems and finds the copied
+passages while this process makes B's stems, the candidates and the identical sentences.
+Either way the same functions run on the same inputs, so the links are the same.
 """
 
 from __future__ import annotations

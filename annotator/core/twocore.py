@@ -10,8 +10,14 @@ the child never blocks on a parent that is busy with B.
 Nothing here changes a result. Whatever the child fails to deliver (an exception, a crash, a
 kill) the parent computes itself with the same function, so errors surface exactly as on one
 core. One core is used when fork is missing, when ANNOTATOR_WORKERS=1, in a daemonic
-multiprocessing worker (a pool already spreads pairs over the cores) unless ANNOTATOR_WORKERS
-asks for two, and for short pairs, where forking costs more than it saves.
+multiprocessing worker (a pool already spreads pairs over the cores) or on one usable CPU
+unless ANNOTATOR_WORKERS asks for two, and for short pairs, where forking costs more than it
+saves.
+
+The second core must be free for this to pay: on a machine whose cores are all busy the two
+processes share what one would get (Linux's autogroup scheduling gives a terminal session
+one share however many processes it runs), and the extra work (a second cold word memo, no
+segmentation cache shared between A and B) makes the pair 10-30% slower.
 """
 
 from __future__ import annotations
@@ -69,7 +75,9 @@ measured: list[Timing] = []
 
 
 def cores() -> int:
-    """How many cores one pair may use here: 1 or 2."""
+    """How many cores one pair may use here: 1 or 2. ANNOTATOR_WORKERS decides when set;
+    else 1 in a daemonic worker (a pool's: the pool spreads pairs over the cores) or where
+    this process may run on one CPU only (taskset, a container's cpuset)."""
     if not hasattr(os, "fork"):
         return 1
     value = os.environ.get(ENV, "").strip()
@@ -78,7 +86,10 @@ def cores() -> int:
             return 1 if int(value) <= 1 else 2
         except ValueError:
             return 1
-    return 1 if multiprocessing.current_process().daemon else 2
+    if multiprocessing.current_process().daemon:
+        return 1
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 if (usable or 1) >= 2 else 1
 
 
 def worth_forking(chars: int) -> bool:

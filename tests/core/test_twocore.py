@@ -81,7 +81,7 @@ def _links(text_a: str, text_b: str) -> tuple[list[tuple[object, ...]], list[obj
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """Two cores for any pair size; the list collects the pids of the children forked."""
-    monkeypatch.delenv(twocore.ENV, raising=False)
+    monkeypatch.setenv(twocore.ENV, "2")  # also on a CI machine with one CPU
     monkeypatch.setattr(twocore, "MIN_CHARS", 0)
     pids: list[int] = []
     real_fork = os.fork
@@ -186,11 +186,14 @@ def test_the_env_var_and_short_pairs_keep_one_core(monkeypatch: pytest.MonkeyPat
     assert twocore.cores() == 1 and not twocore.worth_forking(10**9)
     text_a, text_b = long_pair(seed=6, paragraphs=10)
     assert _links(text_a, text_b)[0]
-    monkeypatch.delenv(twocore.ENV)
+    monkeypatch.setenv(twocore.ENV, "2")
     assert twocore.cores() == 2
     assert not twocore.worth_forking(twocore.MIN_CHARS - 1)
     assert len(text_a) + len(text_b) < twocore.MIN_CHARS
     assert _links(text_a, text_b)[0]  # a news-sized pair: no fork
+    monkeypatch.delenv(twocore.ENV)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert twocore.cores() == 1  # pinned to one CPU
 
 
 def test_an_exception_in_the_child_surfaces_as_on_one_core(
@@ -297,7 +300,7 @@ def test_a_failed_fork_means_one_core(forks: list[int], monkeypatch: pytest.Monk
     text_a, text_b = long_pair(seed=13, paragraphs=20)
     monkeypatch.setenv(twocore.ENV, "1")
     want = _links(text_a, text_b)
-    monkeypatch.delenv(twocore.ENV)
+    monkeypatch.setenv(twocore.ENV, "2")
 
     def no_memory() -> int:
         raise OSError(12, "Cannot allocate memory")

@@ -32,7 +32,15 @@ from .candidates import candidate_pairs_flat
 from .features import Tokens
 from .lazy import LazySequence
 from .scoring import Bag, link_probability, make_bag, pair_features
-from .spantokens import DocStems, SpanTokens, TextTokens, doc_stems, flat_idf, merge_stems
+from .spantokens import (
+    DocStems,
+    SpanTokens,
+    StemIds,
+    TextTokens,
+    doc_stems,
+    flat_idf,
+    merge_stems,
+)
 from .verbatim import Passage, copied_passages, identical_sentences
 
 if TYPE_CHECKING:
@@ -117,22 +125,21 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
 
     with ExitStack() as stack:
         child = twocore.start(a_side, len(text_a) + len(text_b))
+        tokens_a: Sequence[Tokens]
         if child is None:
-            own_a = SpanTokens(text_a, spans_a)
-            tokens_a: Sequence[Tokens] = own_a
-            local_a = doc_stems(own_a)
+            tokens_a, tokens_b = SpanTokens(text_a, spans_a), SpanTokens(text_b, spans_b)
+            ids = StemIds()
+            stems_a, stems_b = tokens_a.stems(ids), tokens_b.stems(ids)
         else:
             stack.enter_context(child)  # killed and reaped however this block ends
-        try:
-            tokens_b = SpanTokens(text_b, spans_b)
-            local_b = doc_stems(tokens_b)
-        except BaseException:
-            if child is not None:  # one core fails on A first, if A fails
-                child.get(0, stems_of_a)
-            raise
-        if child is not None:
-            tokens_a, local_a = TextTokens(text_a, spans_a), child.get(0, stems_of_a)
-        ids, stems_a, stems_b = merge_stems(local_a, local_b)
+            try:
+                tokens_b = SpanTokens(text_b, spans_b)
+                local_b = doc_stems(tokens_b)
+            except BaseException:
+                child.get(0, stems_of_a)  # one core fails on A first, if A fails
+                raise
+            tokens_a = TextTokens(text_a, spans_a)
+            ids, stems_a, stems_b = merge_stems(child.get(0, stems_of_a), local_b)
         idf = flat_idf(ids, [stems_a[1], stems_b[1]], len(sa) + len(sb))
         bags_a = _Bags(tokens_a, text_a, sa, idf)
         bags_b = _Bags(tokens_b, text_b, sb, idf)

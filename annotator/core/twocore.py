@@ -9,10 +9,10 @@ the child never blocks on a parent that is busy with B.
 
 Nothing here changes a result. Whatever the child fails to deliver (an exception, a crash, a
 kill) the parent computes itself with the same function, so errors surface exactly as on one
-core. One core is used when fork is missing, when ANNOTATOR_WORKERS=1, in a daemonic
-multiprocessing worker (a pool already spreads pairs over the cores) or on one usable CPU
-unless ANNOTATOR_WORKERS asks for two, and for short pairs, where forking costs more than it
-saves.
+core. One core is used when fork is missing, when ANNOTATOR_WORKERS=1, for short pairs (where
+forking costs more than it saves), and, unless ANNOTATOR_WORKERS asks for two, in a daemonic
+multiprocessing worker (a pool already spreads pairs over the cores), off Linux, or on one
+usable CPU.
 
 The second core must be free for this to pay: on a machine whose cores are all busy the two
 processes share what one would get (Linux's autogroup scheduling gives a terminal session
@@ -28,6 +28,7 @@ import os
 import pickle
 import signal
 import struct
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -76,8 +77,8 @@ measured: list[Timing] = []
 
 def cores() -> int:
     """How many cores one pair may use here: 1 or 2. ANNOTATOR_WORKERS decides when set;
-    else 1 in a daemonic worker (a pool's: the pool spreads pairs over the cores) or where
-    this process may run on one CPU only (taskset, a container's cpuset)."""
+    else 1 in a daemonic worker (a pool's: the pool spreads pairs over the cores), off Linux,
+    or where this process may run on one CPU only (taskset, a container's cpuset)."""
     if not hasattr(os, "fork"):
         return 1
     value = os.environ.get(ENV, "").strip()
@@ -86,8 +87,8 @@ def cores() -> int:
             return 1 if int(value) <= 1 else 2
         except ValueError:
             return 1
-    if multiprocessing.current_process().daemon:
-        return 1
+    if multiprocessing.current_process().daemon or not sys.platform.startswith("linux"):
+        return 1  # macOS: system libraries are not fork-safe (Python spawns there too)
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return 2 if (usable or 1) >= 2 else 1
 

@@ -34,6 +34,7 @@ from annotator.core import AlignmentLink, AlignOptions, Document
 from annotator.core.segment import Segment
 
 from . import align_child
+from .link_facts import LinkSummary
 
 POLL_SECONDS = 0.5  # how often the reader checks that the worker is still alive
 
@@ -48,7 +49,8 @@ def adopt_sentences(doc: Document, sentences: list[Segment] | None) -> None:
 class _JobSignals(QObject):
     progress = Signal(int, float)  # generation, fraction done
     sentences = Signal(int, object, object)  # generation, sentences of A and B
-    done = Signal(int, list, object, object)  # generation, proposals, sentences of A and B
+    done = Signal(int, list, object, object, object)  # generation, proposals, sentences of
+    # A and B, summary
     cancelled = Signal(int)
     failed = Signal(int, str)
 
@@ -149,7 +151,7 @@ class WorkerProcess:
             elif kind == "sentences":
                 signals.sentences.emit(generation, message[2], message[3])
             elif kind == "done":
-                signals.done.emit(generation, message[2], message[3], message[4])
+                signals.done.emit(generation, *message[2:6])
             elif kind == "cancelled":
                 signals.cancelled.emit(generation)
             else:
@@ -204,7 +206,8 @@ class AlignRunner(QObject):
     Signals:
         started(): a job was queued.
         progress(float): fraction done of the current job.
-        finished(list, object): the current job's proposals and the anchors it was given.
+        finished(list, object, object): the current job's proposals, the anchors it was given
+            and the `LinkSummary` of both together (computed in the worker).
         cancelled(): the current job was cancelled (not emitted for superseded jobs).
         failed(str): the aligner raised (or its process died); the message says what.
         segmented(object, object): `segment()` put sentences on these two documents.
@@ -212,7 +215,7 @@ class AlignRunner(QObject):
 
     started = Signal()
     progress = Signal(float)
-    finished = Signal(list, object)
+    finished = Signal(list, object, object)
     cancelled = Signal()
     failed = Signal(str)
     segmented = Signal(object, object)
@@ -296,7 +299,8 @@ class AlignRunner(QObject):
             adopt_sentences(job.doc_b, sentences_b)
 
     def _on_done(self, generation: int, links: list[AlignmentLink],
-                 sentences_a: list[Segment] | None, sentences_b: list[Segment] | None) -> None:
+                 sentences_a: list[Segment] | None, sentences_b: list[Segment] | None,
+                 summary: LinkSummary | None) -> None:
         job = self._jobs.get(generation)
         if job is not None:  # sentences are worth keeping even from a superseded job
             adopt_sentences(job.doc_a, sentences_a)
@@ -307,7 +311,7 @@ class AlignRunner(QObject):
         if job.segment_only:
             self.segmented.emit(job.doc_a, job.doc_b)
         else:
-            self.finished.emit(links, job.anchors)
+            self.finished.emit(links, job.anchors, summary)
 
     def _on_cancelled(self, generation: int) -> None:
         job = self._finish(generation)

@@ -8,7 +8,9 @@ selections, and keeps the selected pair in view. Claims (issue 4) add their own 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from functools import partial
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QVBoxLayout, QWidget
 
@@ -74,14 +76,7 @@ class ComparisonView(QWidget):
                 layout.addLayout(gutter_column)
         self.gutter.setFixedWidth(72)
         self._shade_pending = False
-        self._shade_timer = QTimer(self)
-        self._shade_timer.setSingleShot(True)
-        self._shade_timer.setInterval(0)
-        self._shade_timer.timeout.connect(self._render_unmatched)
-        self._render_timer = QTimer(self)
-        self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(0)
-        self._render_timer.timeout.connect(self._render_links_now)
+        self._tinted: list[tuple[AlignmentLink, QTextCharFormat]] = []
         self._style_titles()
 
         session.project_replaced.connect(self._on_project_replaced)
@@ -135,10 +130,16 @@ class ComparisonView(QWidget):
     # --- rendering from the session ----------------------------------------------------
     def _on_project_replaced(self) -> None:
         project = self.session.project
+        # A fresh long pair has nothing drawn on it yet, so each pane can take its text in a
+        # turn of its own (setPlainText plus the first layout: 15-30 ms per 600 KB text).
+        later = self.session.long_pair and project is not None and not (
+            project.links or project.claims)
         for side in ("A", "B"):
-            pane = self.pane(side)
             doc = None if project is None else (project.doc_a if side == "A" else project.doc_b)
-            pane.set_text(doc.text if doc else "")
+            if later:
+                self.session.turns.defer(f"text {side}", partial(self._show_text, side))
+            else:
+                self.pane(side).set_text(doc.text if doc else "")
             label = ""
             if doc is not None:
                 source = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
@@ -147,11 +148,19 @@ class ComparisonView(QWidget):
             self.titles[side].setToolTip(doc.title if doc else "")
         self._render_links()
 
+    def _show_text(self, side: str) -> None:
+        """A pane's deferred text; nothing to do when it was set meanwhile (set_text would
+        clear the layers drawn since)."""
+        project = self.session.project
+        text = "" if project is None else (project.doc_a if side == "A" else project.doc_b).text
+        if self.pane(side).text() != text:
+            self.pane(side).set_text(text)
+
     def _render_links(self, _ids: object = None) -> None:
-        """Draw the link tints; on a long pair in the next event-loop turn, so applying an
-        alignment and drawing it are two short stalls, not one long one."""
+        """Draw the link tints; on a long pair in event-loop turns of their own (A's, then
+        B's), so applying an alignment and drawing it are short stalls, not one long one."""
         if self.session.long_pair:
-            self._render_timer.start()
+            self.session.turns.defer("links", self._render_links_now)
         else:
             self._render_links_now()
 
@@ -161,7 +170,7 @@ class ComparisonView(QWidget):
         # one format per tint; scores a thousandth apart get the same 8-bit colour anyway
         formats: dict[tuple[float, int], QTextCharFormat] = {}
         tinted: list[tuple[AlignmentLink, QTextCharFormat]] = []
-        for link in session.links_in_order():
+        for link in session.link_index().links:
             if link.status is LinkStatus.REJECTED:
                 continue
             key = (round(link.score, 3), 40 if link.status is LinkStatus.PROPOSED else 64)
@@ -169,10 +178,12 @@ class ComparisonView(QWidget):
             if fmt is None:
                 fmt = formats[key] = char_format(colors.score(*key))
             tinted.append((link, fmt))
-        for side in ("A", "B"):
-            self.pane(side).set_layer("links", [
-                Highlight(span.start, span.end, fmt) for link, fmt in tinted
-                for span in (link.a if side == "A" else link.b)])
+        self._tinted = tinted
+        self._tint("A")
+        if session.long_pair:
+            session.turns.defer("links B", lambda: self._tint("B"))
+        else:
+            self._tint("B")
         any_links = bool(tinted)
         # While a fresh pair is first aligned, everything is "unmatched"; skipping the shade
         # then also leaves sentence splitting to the worker instead of the UI thread.
@@ -182,10 +193,16 @@ class ComparisonView(QWidget):
             for pane in (self.pane_a, self.pane_b):
                 pane.set_layer("unmatched", [])
         elif session.long_pair:
-            self._shade_timer.start()  # its own event-loop turn: no one long stall
+            self.session.turns.defer("shade", self._render_unmatched)  # a turn of its own
         else:
             self._render_unmatched()
         self._on_current_changed(*session.current, scroll=False)
+
+    def _tint(self, side: str) -> None:
+        """One pane's link tints, from the last render's list (a deferred B reads the newest)."""
+        self.pane(side).set_layer("links", [
+            Highlight(span.start, span.end, fmt) for link, fmt in self._tinted
+            for span in (link.a if side == "A" else link.b)])
 
     def _render_unmatched(self) -> None:
         fmt = char_format(self.colors().unmatched)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from annotator.core import AlignmentLink, LinkStatus, Project
 
@@ -43,18 +44,19 @@ class LinkIndex:
         # order of Project.links_sorted, whose properties recompute the minimum per call
         rows = []
         for lk in links:
-            a = lk.a[0] if len(lk.a) == 1 else None
-            b = lk.b[0] if len(lk.b) == 1 else None
-            rows.append(((a.start, a.end) if a else (min(s.start for s in lk.a),
-                                                      max(s.end for s in lk.a)),
-                         (b.start, b.end) if b else (min(s.start for s in lk.b),
-                                                      max(s.end for s in lk.b)), lk))
-        rows.sort(key=lambda row: (row[0][0], row[1][0], row[2].id))
-        self.links = [row[2] for row in rows]
+            sa, sb = lk.a, lk.b
+            a0, a1 = (sa[0].start, sa[0].end) if len(sa) == 1 else (
+                min(s.start for s in sa), max(s.end for s in sa))
+            b0, b1 = (sb[0].start, sb[0].end) if len(sb) == 1 else (
+                min(s.start for s in sb), max(s.end for s in sb))
+            rows.append((a0, b0, lk.id, a1, b1, lk))
+        rows.sort(key=itemgetter(0, 1, 2))  # stable: equal keys keep their given order
+        self.links = [row[5] for row in rows]
         self.extents: dict[str, list[tuple[int, int]]] = {
-            "A": [row[0] for row in rows], "B": [row[1] for row in rows]}
-        live = [r for r, lk in enumerate(self.links) if lk.status is not LinkStatus.REJECTED]
-        self._all = {side: SpanIndex([(*ext[r], r) for r in range(len(ext))])
+            "A": [(row[0], row[3]) for row in rows], "B": [(row[1], row[4]) for row in rows]}
+        rejected = LinkStatus.REJECTED
+        live = [r for r, lk in enumerate(self.links) if lk.status is not rejected]
+        self._all = {side: SpanIndex([(s, e, r) for r, (s, e) in enumerate(ext)])
                      for side, ext in self.extents.items()}
         self._live = {side: SpanIndex([(*ext[r], r) for r in live])
                       for side, ext in self.extents.items()}

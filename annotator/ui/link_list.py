@@ -70,10 +70,9 @@ class LinkTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        project = self.session.project
-        # A's reading order straight from the model: the session's position index is built
-        # when the view first needs it, a turn later, not in the turn that applies changes
-        in_order = project.links_sorted() if project is not None else []
+        # A's reading order from the session's position index: after an alignment the worker
+        # sent it; after an edit the view needs it for its next paint anyway
+        in_order = self.session.link_index().links
         self.rows = sorted(in_order, key=_sort_key(self.sort_column),
                            reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
         self.endResetModel()

@@ -35,7 +35,6 @@ from annotator.core import (
     LinkStatus,
     Project,
     Span,
-    coverage,
     link_diff,
     new_project,
     read_project,
@@ -44,8 +43,11 @@ from annotator.core import (
 from annotator.core.align import WordOp
 
 from .align_worker import AlignRunner
-from .commands import CLAIM, CLAIM_LINK, LINK, SETTINGS, TAXONOMY, Change, EditCommand
-from .link_index import LinkIndex, unmatched_sentences
+from .commands import CLAIM, CLAIM_LINK, LINK, SETTINGS, TAXONOMY, AlignCommand, Change, EditCommand
+from .link_facts import LinkFacts, LinkSummary
+from .link_index import LinkIndex
+from .proposals import facts_after, proposal_changes
+from .turns import TurnQueue
 
 SIDES = ("A", "B")
 SEGMENT_ON_UI_THREAD_LIMIT = 50_000  # characters: shorter texts segment in well under 100 ms
@@ -74,7 +76,8 @@ class Session(QObject):
         self.current: tuple[str, str] = ("", "")
         self._pending_settings = AlignSettings()
         self._initial_alignment = False
-        self._link_index: LinkIndex | None = None
+        self._facts = LinkFacts(None)  # derived views of the links, until they change
+        self.turns = TurnQueue(self)  # redraws of a long pair, one per event-loop turn
         self._aligner = AlignRunner(self)
         self._aligner.started.connect(lambda: self.alignment_running.emit(True))
         self._aligner.progress.connect(self.alignment_progress)
@@ -125,7 +128,7 @@ class Session(QObject):
         self.alignment_running.emit(False)
         self.project = project
         self.path = path
-        self._link_index = None
+        self._facts = LinkFacts(project)
         self._initial_alignment = align and project is not None
         self.current = ("", "")
         if self._initial_alignment:
@@ -164,14 +167,23 @@ class Session(QObject):
         return self.project.name or "Untitled pair"
 
     # --- the single mutation point ------------------------------------------------------
-    def _apply(self, changes: Sequence[Change]) -> None:
+    def _apply(self, changes: Sequence[Change], facts: LinkFacts | None = None,
+               aligned: bool = False) -> None:
+        """Apply changes; `facts` describe the links afterwards (else computed when asked
+        for); `aligned` links come from the aligner and skip the checks hand edits get."""
         project = self._require()
         touched: dict[str, list[str]] = {}
         for change in changes:
-            self._apply_one(project, change)
+            if aligned and change.kind == LINK:
+                if change.after is None:
+                    project.links.pop(change.id, None)
+                else:
+                    project.links[change.id] = change.after
+            else:
+                self._apply_one(project, change)
             touched.setdefault(change.kind, []).append(change.id)
         if LINK in touched:
-            self._link_index = None
+            self._facts = facts if facts is not None else LinkFacts(project)
         if self.current[1] and self.current[1] in touched.get(self.current[0], []) and (
                 not self._exists(*self.current)):
             self.select("", "")
@@ -277,7 +289,8 @@ class Session(QObject):
         return project is not None and len(project.doc_a.text) + len(project.doc_b.text) > LONG_PAIR
 
     def _on_alignment_finished(self, proposals: list[AlignmentLink],
-                               anchors: list[AlignmentLink]) -> None:
+                               anchors: list[AlignmentLink],
+                               summary: LinkSummary | None = None) -> None:
         project = self.project
         if project is None:
             return
@@ -285,35 +298,20 @@ class Session(QObject):
                 project.links.get(a.id) != a for a in anchors):
             self.realign(self._pending_settings.threshold)  # decisions changed meanwhile
             return
-        changes: dict[str, Change] = {}
-        for link in project.links.values():
-            if not link.status.is_anchor:
-                changes[link.id] = Change(LINK, link.id, link, None)
-        taken = {k for k, v in project.links.items() if v.status.is_anchor}
-        taken |= project.claims.keys() | project.claim_links.keys()
-        counter = 0
-        for link in proposals:
-            if link.id in taken:
-                counter += 1
-                while f"l{counter}" in taken or f"l{counter}" in changes:
-                    counter += 1
-                link = replace(link, id=f"l{counter}")
-            taken.add(link.id)
-            old = changes[link.id].before if link.id in changes else None
-            if old == link:
-                del changes[link.id]
-            else:
-                changes[link.id] = Change(LINK, link.id, old, link)
-        edits = list(changes.values())
+        edits, final = proposal_changes(project, proposals)
+        facts = facts_after(project, summary, final)
         settings = self._pending_settings
         if settings != project.settings:
             edits.insert(0, Change(SETTINGS, "align", project.settings, settings))
         if self._initial_alignment:
             self._initial_alignment = False
             # the initial proposals are part of opening the pair, not an edit to undo
-            self._apply(edits)
-        else:
-            self.push(f"Re-align at {settings.threshold:.2f}", edits)
+            self._apply(edits, facts, aligned=True)
+        elif edits:
+            self.undo_stack.push(AlignCommand(
+                f"Re-align at {settings.threshold:.2f}", edits,
+                lambda changes, after: self._apply(changes, after, aligned=True),
+                self._facts, facts))
         self.alignment_running.emit(False)
 
     def _on_alignment_stopped(self) -> None:
@@ -342,10 +340,7 @@ class Session(QObject):
 
     def link_index(self) -> LinkIndex:
         """The links indexed by position (cached until the links change)."""
-        if self._link_index is None:
-            self._link_index = LinkIndex(
-                self.project.links.values() if self.project is not None else [])
-        return self._link_index
+        return self._facts.index()
 
     def link_at(self, side: str, offset: int) -> AlignmentLink | None:
         """The smallest non-rejected link whose side `side` covers `offset`."""
@@ -399,7 +394,7 @@ class Session(QObject):
             # segmenting a long text takes seconds: a worker does it (aligning, or
             # segment_in_background) and the panes re-render when it is done
             return []
-        return unmatched_sentences(project, side)
+        return self._facts.unmatched(side)
 
     def next_unmatched(self, side: str, after: int, direction: int = 1) -> tuple[int, int] | None:
         gaps = self.unmatched(side)
@@ -412,18 +407,11 @@ class Session(QObject):
         return link_diff(project.doc_a, project.doc_b, link)
 
     def counts(self) -> dict[str, int]:
-        counts = {status.value: 0 for status in LinkStatus}
-        if self.project is not None:
-            for link in self.project.links.values():
-                counts[link.status.value] += 1
-        return counts
+        return self._facts.counts()
 
     def coverage(self) -> tuple[float, float]:
-        """Share of A found in B and of B found in A (the core caches what makes it cheap)."""
-        if self.project is None or all(
-                lk.status is LinkStatus.REJECTED for lk in self.project.links.values()):
-            return 0.0, 0.0  # nothing covered: skip indexing two long texts on opening
-        return coverage(self.project, "A"), coverage(self.project, "B")
+        """Share of A found in B and of B found in A."""
+        return self._facts.coverage()
 
     @property
     def settings(self) -> AlignSettings:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from .session import Session
@@ -29,10 +29,6 @@ class StatusArea(QObject):
         for widget in (self.progress, self.cancel_button):
             widget.hide()
             bar.addPermanentWidget(widget)
-        self._coverage_timer = QTimer(self)
-        self._coverage_timer.setSingleShot(True)
-        self._coverage_timer.setInterval(0)
-        self._coverage_timer.timeout.connect(self._update_coverage)
         bar.addPermanentWidget(self.counts_label)
         bar.addPermanentWidget(self.coverage_label)
         session.links_changed.connect(self.update)
@@ -52,7 +48,7 @@ class StatusArea(QObject):
             f"{sum(c.values())} links: {c['proposed']} proposed · {c['accepted']} accepted · "
             f"{c['manual']} manual · {c['rejected']} rejected")
         if self.session.long_pair:
-            self._coverage_timer.start()  # its own event-loop turn: no one long stall
+            self.session.turns.defer("coverage", self._update_coverage)  # a turn of its own
         else:
             self._update_coverage()
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from annotator.core import AlignOptions, Document
+from annotator.core import AlignOptions, Document, LinkStatus
 from annotator.core import document as document_module
 from annotator.ui import align_child, align_worker
 from annotator.ui.align_worker import AlignRunner, shared_worker
@@ -39,12 +39,33 @@ def test_results_and_sentences_come_from_the_worker_process(
     with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
         runner.start(doc_a, doc_b, AlignOptions(), [])
         assert runner.running
-    links, anchors = blocker.args
+    links, anchors, summary = blocker.args
     assert links and anchors == [] and not runner.running
     assert progress and progress[-1] == 1.0
     # the worker's sentences were adopted, so shading needs no segmenting here
     assert doc_a.segmented and doc_b.segmented and doc_a.sentences
     assert shared_worker().process.pid is not None
+    # the derived views came along: the index holds the very link objects received
+    assert {id(link) for link in summary.index.links} == {id(link) for link in links}
+    assert summary.counts["proposed"] == len(links) and 0 < summary.coverage[0] <= 1
+    assert set(summary.unmatched) == {"A", "B"}
+
+
+def test_the_summary_indexes_anchors_and_proposals_together(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_work_here(monkeypatch)
+    doc_a, doc_b = _docs()
+    runner = AlignRunner()
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
+        runner.start(doc_a, doc_b, AlignOptions(), [])
+    first = blocker.args[0][0]
+    anchor = first.with_status(LinkStatus.ACCEPTED)  # keeps its id: proposals reuse "l1"
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
+        runner.start(doc_a, doc_b, AlignOptions(), [anchor])
+    links, anchors, summary = blocker.args
+    assert anchors == [anchor] and any(link.id == anchor.id for link in links)
+    assert len(summary.index.links) == len(links) + 1
+    assert summary.counts["accepted"] == 1 and summary.counts["proposed"] == len(links)
 
 
 def test_segment_job_puts_sentences_on_the_documents(

@@ -49,8 +49,7 @@ def test_open_and_align_a_long_pair_without_whole_document_work(
     assert window.open_pair(path_a, path_b)
     wait_aligned(qtbot, window)
     view = window.view
-    qtbot.waitUntil(lambda: not (view._render_timer.isActive() or view._shade_timer.isActive()),
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: not window.session.turns.pending(), timeout=10_000)
     project = window.session.project
     assert project is not None and len(project.links) > 60
     assert project.doc_a.segmented  # sentences came from the worker

@@ -2,8 +2,9 @@
 
 Plain Python (no Qt: the process never imports PySide6). Aligning in a thread of the app
 held the GIL for seconds at a time and froze the window in 100 ms bursts; in a process of
-its own the aligner shares nothing with the UI thread. The protocol is tuples on two
-multiprocessing queues:
+its own the aligner shares nothing with the UI thread. The protocol is tuples on a
+multiprocessing queue (jobs) and a pipe (results, pickled here, unpickled by the app's
+reader thread with the garbage collector paused):
 
     app -> worker:  ("align", generation, doc_a, doc_b, options, anchors, want_sentences)
                     ("segment", generation, doc_a, doc_b)
@@ -31,11 +32,12 @@ threshold does not split the same texts into sentences again.
 from __future__ import annotations
 
 import os
+import pickle
 import queue
 import threading
 from collections import OrderedDict, deque
 from multiprocessing import parent_process
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from annotator.core import Cancelled, Document, align, twocore
@@ -144,9 +146,19 @@ def _exit_with_parent() -> None:
         os._exit(0)
 
 
-def serve(jobs: Any, results: Any) -> None:
+class Outbox:
+    """The results pipe's writing end, with the queue's `put` (sends from one thread only)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def put(self, message: tuple[Any, ...]) -> None:
+        self.connection.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
+
+
+def serve(jobs: Any, results: Connection) -> None:
     """The worker process's main function."""
     # daemonic, but the app's only aligner: a long pair may fork for a second core (twocore)
     os.environ.setdefault(twocore.ENV, "2")
     threading.Thread(target=_exit_with_parent, name="watch-parent", daemon=True).start()
-    Worker(jobs, results).serve()
+    Worker(jobs, Outbox(results)).serve()

@@ -21,7 +21,7 @@ import contextlib
 import gc
 import itertools
 import multiprocessing
-import queue
+import pickle
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -37,6 +37,30 @@ from . import align_child
 from .link_facts import LinkSummary
 
 POLL_SECONDS = 0.5  # how often the reader checks that the worker is still alive
+FREEZE_ABOVE = 100_000  # bytes: messages this big (sentences, links) are frozen after use
+
+
+def unpickle_quietly(data: bytes) -> Any:
+    """A worker message, unpickled with the cycle collector paused; a big one's objects are
+    then frozen out of its sight.
+
+    A finished alignment on the 100k pair is some 100k objects (links, spans, the index);
+    unpickling them set off a full collection in this thread, 25-45 ms with the GIL held,
+    which stalled the window as surely as work on the UI thread, and every later full
+    collection walked them again. They hold no cycles and are freed by reference counting
+    once a newer alignment replaces them (frozen objects are freed like any other); the
+    price is that cyclic garbage present at that moment is never collected (a few objects).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        message = pickle.loads(data)
+        if len(data) > FREEZE_ABOVE:
+            gc.freeze()
+        return message
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def adopt_sentences(doc: Document, sentences: list[Segment] | None) -> None:
@@ -92,13 +116,15 @@ class WorkerProcess:
     def __init__(self) -> None:
         ctx = multiprocessing.get_context("spawn")
         self.jobs: Any = ctx.Queue()
-        self.results: Any = ctx.Queue()
-        for channel in (self.jobs, self.results):
-            channel.cancel_join_thread()  # never hang the app's exit on a dead worker's pipe
-        self.process = ctx.Process(target=align_child.serve, args=(self.jobs, self.results),
+        self.jobs.cancel_join_thread()  # never hang the app's exit on a dead worker's pipe
+        # results come through a plain pipe, not a queue, so the reader can unpickle them
+        # itself (see unpickle_quietly)
+        self.results, outbox = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=align_child.serve, args=(self.jobs, outbox),
                                    name="annotator-align", daemon=True)
         with _main_module_hidden():
             self.process.start()
+        outbox.close()  # the worker holds the only writing end: its death reads as end of file
         self._lock = threading.Lock()
         self._routes: dict[int, tuple[_Job, _JobSignals]] = {}
         self.stopped = False
@@ -126,16 +152,16 @@ class WorkerProcess:
     def _read(self) -> None:
         while True:
             try:
-                message = self.results.get(timeout=POLL_SECONDS)
-            except queue.Empty:
-                if not self.process.is_alive():
-                    self._worker_died()
-                    return
-                continue
+                if not self.results.poll(POLL_SECONDS):
+                    if not self.process.is_alive():
+                        self._worker_died()
+                        return
+                    continue
+                data = self.results.recv_bytes()
             except (EOFError, OSError):
                 self._worker_died()
                 return
-            self._deliver(message)
+            self._deliver(unpickle_quietly(data))
 
     def _deliver(self, message: tuple[Any, ...]) -> None:
         kind, generation = message[0], message[1]

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from annotator.core import AlignOptions, Document, LinkStatus
+from annotator.core import AlignmentLink, AlignOptions, Document, LinkStatus, Span
 from annotator.core import document as document_module
 from annotator.ui import align_child, align_worker
 from annotator.ui.align_worker import AlignRunner, shared_worker
@@ -133,3 +133,29 @@ def test_the_worker_is_spawned_without_the_main_module() -> None:
     with align_worker._main_module_hidden():
         assert "__file__" not in vars(main) and vars(main)["__spec__"] is None
     assert (vars(main).get("__file__"), vars(main).get("__spec__")) == before
+
+
+def test_big_results_are_unpickled_without_a_collection_and_frozen() -> None:
+    """Unpickling an alignment's 100k objects set off a full collection with the GIL held
+    (a stall of the window); the reader pauses the collector and freezes what it received."""
+    import gc
+    import pickle
+
+    links = [AlignmentLink(f"l{n}", (Span(n, n + 1),), (Span(n, n + 2),), 0.5)
+             for n in range(20_000)]
+    data = pickle.dumps(("done", 1, links), pickle.HIGHEST_PROTOCOL)
+    assert len(data) > align_worker.FREEZE_ABOVE
+    collections: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    frozen = gc.get_freeze_count()
+    gc.callbacks.append(record)
+    try:
+        message = align_worker.unpickle_quietly(data)
+    finally:
+        gc.callbacks.remove(record)
+    assert message[2] == links and not collections and gc.isenabled()
+    assert gc.get_freeze_count() > frozen + len(links)

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from annotator.core import AlignmentLink, Project
+from annotator.core import AlignmentLink, LinkStatus, Project
 
 from .commands import LINK, Change
 from .link_facts import LinkFacts, LinkSummary, relink
+
+# LinkStatus.is_anchor as a set: a property call per link cost more than the rest of the diff
+ANCHOR_STATUSES = frozenset(status for status in LinkStatus if status.is_anchor)
 
 
 def proposal_changes(project: Project, proposals: Sequence[AlignmentLink],
@@ -26,8 +29,13 @@ def proposal_changes(project: Project, proposals: Sequence[AlignmentLink],
     proposals, then the new ids in the aligner's order, so the project's dict order (and
     the saved file) is what applying them one by one always gave.
     """
-    olds = {k: v for k, v in project.links.items() if not v.status.is_anchor}
-    taken = {k for k, v in project.links.items() if v.status.is_anchor}
+    olds: dict[str, AlignmentLink] = {}
+    taken: set[str] = set()
+    for k, v in project.links.items():
+        if v.status in ANCHOR_STATUSES:
+            taken.add(k)
+        else:
+            olds[k] = v
     taken |= project.claims.keys() | project.claim_links.keys()
     counter = 0
     news: dict[str, AlignmentLink] = {}
@@ -49,13 +57,25 @@ def proposal_changes(project: Project, proposals: Sequence[AlignmentLink],
         new = news.get(link_id)
         if new is None:
             changes.append(Change(LINK, link_id, old, None))
-        elif new == old:
+        elif _same(new, old):
             news[link_id] = old  # unchanged: the project keeps its object
         else:
             changes.append(Change(LINK, link_id, old, new))
     changes += [Change(LINK, link_id, None, new) for link_id, new in news.items()
                 if link_id not in olds]
     return changes, {id(proposal): news[link_id] for proposal, link_id in named}
+
+
+def _same(new: AlignmentLink, old: AlignmentLink) -> bool:
+    """`new == old`; one span a side (most links) compared without Span.__eq__ calls."""
+    na, nb, oa, ob = new.a, new.b, old.a, old.b
+    if len(na) == len(nb) == len(oa) == len(ob) == 1:
+        sa, sb, ta, tb = na[0], nb[0], oa[0], ob[0]
+        return (sa.start == ta.start and sa.end == ta.end and sb.start == tb.start
+                and sb.end == tb.end and new.score == old.score and new.status is old.status
+                and new.id == old.id and new.method == old.method
+                and type(sa) is type(ta) and type(sb) is type(tb))
+    return new == old
 
 
 def facts_after(project: Project, summary: LinkSummary | None,
@@ -68,3 +88,10 @@ def facts_after(project: Project, summary: LinkSummary | None,
         return None
     ok = relink(summary, lambda link: final.get(id(link)) or project.links[link.id])
     return LinkFacts(project, summary, with_index=ok)
+
+
+def anchors_unchanged(project: Project, anchors: Sequence[AlignmentLink]) -> bool:
+    """Whether the project's decisions are still the ones an alignment was given."""
+    current = [link for link in project.links.values() if link.status in ANCHOR_STATUSES]
+    return sorted(a.id for a in anchors) == sorted(a.id for a in current) and all(
+        project.links.get(a.id) == a for a in anchors)

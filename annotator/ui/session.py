@@ -46,7 +46,7 @@ from .align_worker import AlignRunner
 from .commands import CLAIM, CLAIM_LINK, LINK, SETTINGS, TAXONOMY, AlignCommand, Change, EditCommand
 from .link_facts import LinkFacts, LinkSummary
 from .link_index import LinkIndex
-from .proposals import facts_after, proposal_changes
+from .proposals import anchors_unchanged, facts_after, proposal_changes
 from .turns import TurnQueue
 
 SIDES = ("A", "B")
@@ -294,8 +294,7 @@ class Session(QObject):
         project = self.project
         if project is None:
             return
-        if sorted(a.id for a in anchors) != sorted(a.id for a in project.anchors()) or any(
-                project.links.get(a.id) != a for a in anchors):
+        if not anchors_unchanged(project, anchors):
             self.realign(self._pending_settings.threshold)  # decisions changed meanwhile
             return
         edits, final = proposal_changes(project, proposals)

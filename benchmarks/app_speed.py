@@ -4,10 +4,15 @@
 
 Opens the make_pairs.py pair of the given size in the real main window and measures:
 - time from open_pair() to the first painted window with the alignment shown;
-- the longest stall of the UI thread meanwhile (a 5 ms timer records gaps between its ticks);
+- the longest stall of the UI thread meanwhile (a 5 ms timer records gaps between its ticks),
+  and the most CPU time the UI thread used between two ticks (what the stall would be on an
+  idle machine: on shared cores the wall-clock gap also counts time the thread waited);
 - the time to repaint the comparison view per scroll step through pane A, against the same
   scroll steps in two bare QPlainTextEdits holding the same texts (Qt's own cost, same run),
   and with synchronized scrolling off (the bare panes do not move B; ours do);
+- changing the threshold (as the spin box does, debounced): time until the new alignment is
+  applied and painted, with the same two stall measures (the worker re-aligns from memoised
+  scores; applying thousands of changed links must still come in short turns);
 - for the first measure's floor: the core alone in this process (segment both texts, then
   align()), since the app's worker process does exactly that before anything can be shown.
 Records the table in RESULTS.md (section "app").
@@ -20,6 +25,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QWidget  # noqa: E402
 
+from annotator.ui.threshold import DEBOUNCE_MS  # noqa: E402
 from benchmarks.results_md import write_section  # noqa: E402
 from benchmarks.speed import PAIRS, make_pairs  # noqa: E402
 
@@ -43,21 +50,26 @@ class StallMeter:
         self.timer.timeout.connect(self._tick)
         self.last = 0
         self.worst = 0
+        self.last_cpu = 0.0
+        self.worst_cpu = 0.0
 
     def _tick(self) -> None:
-        now = self.clock.elapsed()
+        now, cpu = self.clock.elapsed(), time.thread_time()
         self.worst = max(self.worst, now - self.last)
-        self.last = now
+        self.worst_cpu = max(self.worst_cpu, cpu - self.last_cpu)
+        self.last, self.last_cpu = now, cpu
 
     def start(self) -> None:
         self.clock.start()
-        self.last = 0
+        self.last, self.worst = 0, 0
+        self.last_cpu, self.worst_cpu = time.thread_time(), 0.0
         self.timer.start()
 
-    def stop(self) -> int:
+    def stop(self) -> tuple[int, int]:
+        """The longest gap between ticks and the most UI-thread CPU time in one, in ms."""
         self.timer.stop()
         self._tick()
-        return self.worst
+        return self.worst, round(self.worst_cpu * 1000)
 
 
 def ensure_pair(size: str) -> Path:
@@ -81,6 +93,16 @@ def scroll_frames(
     return times
 
 
+def settle(app: QCoreApplication, window: QWidget, busy: Callable[[], bool]) -> None:
+    """Run the event loop until `busy()` is false and the deferred redraws are done, then
+    paint the window."""
+    while busy():
+        app.processEvents()
+        time.sleep(0.002)
+    app.processEvents()
+    window.repaint()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", default="100k")
@@ -101,14 +123,21 @@ def main(argv: list[str] | None = None) -> int:
     meter.start()
     start = time.perf_counter()
     window.open_pair(pair / "A.txt", pair / "B.txt")
-    while window.session.aligning:
-        app.processEvents()
-        time.sleep(0.002)
-    app.processEvents()
-    window.repaint()
+    session = window.session
+    settle(app, window, lambda: session.aligning or session.turns.pending())
     first_paint = time.perf_counter() - start
-    stall = meter.stop()
-    links = len(window.session.project.links) if window.session.project else 0
+    stall, stall_cpu = meter.stop()
+    links = len(session.project.links) if session.project else 0
+
+    threshold = round(min(0.95, session.settings.threshold + 0.1), 2)
+    meter.start()
+    start = time.perf_counter()
+    window.threshold.spin.setValue(threshold)  # debounced, then re-aligned in the worker
+    settle(app, window, lambda: session.settings.threshold != threshold or session.aligning
+           or session.turns.pending())
+    realign = time.perf_counter() - start - DEBOUNCE_MS / 1000
+    realign_stall, realign_cpu = meter.stop()
+    realigned = len(session.project.links) if session.project else 0
     ours = scroll_frames(app, window.view, window.view.pane_a, args.steps)
     window.view.sync.enabled = False
     unsynced = scroll_frames(app, window.view, window.view.pane_a, args.steps)
@@ -148,7 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         f"| open pair to first painted window with {links} links | {first_paint:.2f} s | - | - |",
         f"| of which the core alone, in one process: segment + align() | {segmenting:.2f} s + "
         f"{aligning:.2f} s | - | - |",
-        f"| longest UI-thread stall while opening and aligning | {stall} ms | - | - |",
+        f"| longest UI-thread stall while opening and aligning (most CPU in one) | {stall} ms "
+        f"({stall_cpu} ms) | - | - |",
+        f"| threshold to {threshold:.2f}: request to repainted window with {realigned} links "
+        f"(less the {DEBOUNCE_MS} ms debounce) | {realign:.2f} s | - | - |",
+        f"| longest UI-thread stall while re-aligning (most CPU in one) | {realign_stall} ms "
+        f"({realign_cpu} ms) | - | - |",
         f"| scroll repaint, median per frame | {med_ours:.1f} ms | {med_base:.1f} ms | "
         f"{med_ours / max(1e-6, med_base):.1f}x |",
         f"| scroll repaint, 95th percentile | {p95(ours):.1f} ms | {p95(baseline):.1f} ms | "

@@ -70,6 +70,10 @@ class LinkIndex:
         ranks = set(self._all["A"].touching(*range_a)) | set(self._all["B"].touching(*range_b))
         return [self.links[r] for r in sorted(ranks)]
 
+    def live_at(self, side: str, offset: int) -> list[int]:
+        """Ranks of the non-rejected links whose extent on `side` holds `offset`."""
+        return self._live[side].touching(offset, offset)
+
     def partner_offset(self, side: str, offset: int) -> int | None:
         """Same answer as scroll_sync.partner_offset over all the links, by bisection."""
         other = "B" if side == "A" else "A"

@@ -46,6 +46,7 @@ from .align_worker import AlignRunner
 from .commands import CLAIM, CLAIM_LINK, LINK, SETTINGS, TAXONOMY, AlignCommand, Change, EditCommand
 from .link_facts import LinkFacts, LinkSummary
 from .link_index import LinkIndex
+from .link_queries import link_at, next_gap, step_from, with_status
 from .proposals import anchors_unchanged, facts_after, proposal_changes
 from .turns import TurnQueue
 
@@ -343,36 +344,15 @@ class Session(QObject):
 
     def link_at(self, side: str, offset: int) -> AlignmentLink | None:
         """The smallest non-rejected link whose side `side` covers `offset`."""
-        best: AlignmentLink | None = None
-        best_len = 0
-        for link in self.links_in_order():
-            if link.status is LinkStatus.REJECTED:
-                continue
-            for span in link.a if side == "A" else link.b:
-                if span.start <= offset < span.end and (best is None or len(span) < best_len):
-                    best, best_len = link, len(span)
-        return best
+        return link_at(self.link_index(), side, offset)
 
     def step_link(self, direction: int, *, only: LinkStatus | None = None) -> str | None:
         """Select the next (direction=1) or previous (-1) link in A's reading order."""
-        links = [lk for lk in self.links_in_order() if only is None or lk.status is only]
-        if not links:
-            return None
-        ids = [lk.id for lk in links]
-        cur = self.current_link()
-        if cur is None:
-            index = 0 if direction > 0 else len(ids) - 1
-        elif cur.id in ids:
-            index = ids.index(cur.id) + direction
-        else:
-            key = (cur.a_start, cur.b_start, cur.id)
-            after = [i for i, lk in enumerate(links) if (lk.a_start, lk.b_start, lk.id) > key]
-            index = (after[0] if after else len(ids)) if direction > 0 else (
-                (after[0] if after else len(ids)) - 1)
-        if not 0 <= index < len(ids):
-            return None
-        self.select(LINK, ids[index])
-        return ids[index]
+        target = step_from(with_status(self.link_index().links, only), self.current_link(),
+                           direction)
+        if target is not None:
+            self.select(LINK, target)
+        return target
 
     def decide_and_advance(self, status: LinkStatus) -> None:
         """Accept or reject the current link, then move to the next one still proposed."""
@@ -396,10 +376,7 @@ class Session(QObject):
         return self._facts.unmatched(side)
 
     def next_unmatched(self, side: str, after: int, direction: int = 1) -> tuple[int, int] | None:
-        gaps = self.unmatched(side)
-        if direction > 0:
-            return next((g for g in gaps if g[0] > after), gaps[0] if gaps else None)
-        return next((g for g in reversed(gaps) if g[0] < after), gaps[-1] if gaps else None)
+        return next_gap(self.unmatched(side), after, direction)
 
     def word_ops(self, link: AlignmentLink) -> list[WordOp]:
         project = self._require()

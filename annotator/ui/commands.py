@@ -2,9 +2,9 @@
 
 Every operation, whatever its kind (alignment link, claim, claim link, settings), is a list
 of `Change(kind, id, before, after)`; redo applies each `after` in order, undo each `before`
-in reverse. The session does the applying, so the model is mutated in exactly one place and
-every widget hears about it through the session's per-kind signals. Claim operations
-(issue 4) are just new lists of changes with kind "claim" / "claim_link".
+in reverse. The session does the applying (with `apply_change`), so the model is mutated in
+one place and every widget hears about it through the session's per-kind signals. Claim
+operations (issue 4) are just new lists of changes with kind "claim" / "claim_link".
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtGui import QUndoCommand
+
+from annotator.core import Project
 
 LINK = "link"
 CLAIM = "claim"
@@ -35,6 +37,35 @@ class Change(NamedTuple):
 
     def inverted(self) -> Change:
         return Change(self.kind, self.id, self.after, self.before)
+
+
+def apply_change(project: Project, change: Change, checked: bool = True) -> None:
+    """Put `change.after` into the project (remove the item when None). `checked=False`
+    skips the range checks of a link (the aligner's links, on these very texts)."""
+    after = change.after
+    if change.kind == LINK:
+        if after is None:
+            project.links.pop(change.id, None)
+        elif checked:
+            project.put_link(after)
+        else:
+            project.links[change.id] = after
+    elif change.kind == CLAIM:
+        if after is None:
+            project.claims.pop(change.id, None)
+        else:
+            project.put_claim(after)
+    elif change.kind == CLAIM_LINK:
+        if after is None:
+            project.claim_links.pop(change.id, None)
+        else:
+            project.put_claim_link(after)
+    elif change.kind == SETTINGS:
+        project.settings = after
+    elif change.kind == TAXONOMY:
+        project.taxonomy = after
+    else:
+        raise ValueError(f"unknown item kind {change.kind!r}")
 
 
 Applier = Callable[[Sequence[Change]], None]

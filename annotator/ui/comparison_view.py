@@ -157,8 +157,9 @@ class ComparisonView(QWidget):
             self.pane(side).set_text(text)
 
     def _render_links(self, _ids: object = None) -> None:
-        """Draw the link tints; on a long pair in event-loop turns of their own (A's, then
-        B's), so applying an alignment and drawing it are short stalls, not one long one."""
+        """Draw the link tints; on a long pair in event-loop turns of their own (the tint of
+        each link, A's highlights, B's), so applying an alignment and drawing it are short
+        stalls, not one long one."""
         if self.session.long_pair:
             self.session.turns.defer("links", self._render_links_now)
         else:
@@ -179,10 +180,11 @@ class ComparisonView(QWidget):
                 fmt = formats[key] = char_format(colors.score(*key))
             tinted.append((link, fmt))
         self._tinted = tinted
-        self._tint("A")
-        if session.long_pair:
-            session.turns.defer("links B", lambda: self._tint("B"))
+        if session.long_pair:  # A's then B's tints in turns of their own
+            session.turns.defer("links A", partial(self._tint, "A"))
+            session.turns.defer("links B", partial(self._tint, "B"))
         else:
+            self._tint("A")
             self._tint("B")
         any_links = bool(tinted)
         # While a fresh pair is first aligned, everything is "unmatched"; skipping the shade

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -43,7 +44,17 @@ from annotator.core import (
 from annotator.core.align import WordOp
 
 from .align_worker import AlignRunner
-from .commands import CLAIM, CLAIM_LINK, LINK, SETTINGS, TAXONOMY, AlignCommand, Change, EditCommand
+from .commands import (
+    CLAIM,
+    CLAIM_LINK,
+    LINK,
+    SETTINGS,
+    TAXONOMY,
+    AlignCommand,
+    Change,
+    EditCommand,
+    apply_change,
+)
 from .link_facts import LinkFacts, LinkSummary
 from .link_index import LinkIndex
 from .link_queries import link_at, next_gap, step_from, with_status
@@ -52,6 +63,7 @@ from .turns import TurnQueue
 
 SIDES = ("A", "B")
 SEGMENT_ON_UI_THREAD_LIMIT = 50_000  # characters: shorter texts segment in well under 100 ms
+APPLY_ALIGNMENT = "apply alignment"  # the deferred step that applies a diffed result
 LONG_PAIR = 100_000  # characters in both texts: past this, each heavy redraw gets its own turn
 
 
@@ -78,6 +90,7 @@ class Session(QObject):
         self._pending_settings = AlignSettings()
         self._initial_alignment = False
         self._facts = LinkFacts(None)  # derived views of the links, until they change
+        self._link_version = 0  # counts link changes: a diffed alignment checks it
         self.turns = TurnQueue(self)  # redraws of a long pair, one per event-loop turn
         self._aligner = AlignRunner(self)
         self._aligner.started.connect(lambda: self.alignment_running.emit(True))
@@ -175,16 +188,11 @@ class Session(QObject):
         project = self._require()
         touched: dict[str, list[str]] = {}
         for change in changes:
-            if aligned and change.kind == LINK:
-                if change.after is None:
-                    project.links.pop(change.id, None)
-                else:
-                    project.links[change.id] = change.after
-            else:
-                self._apply_one(project, change)
+            apply_change(project, change, checked=not aligned)
             touched.setdefault(change.kind, []).append(change.id)
         if LINK in touched:
             self._facts = facts if facts is not None else LinkFacts(project)
+            self._link_version += 1
         if self.current[1] and self.current[1] in touched.get(self.current[0], []) and (
                 not self._exists(*self.current)):
             self.select("", "")
@@ -198,31 +206,6 @@ class Session(QObject):
             self.settings_changed.emit()
         if TAXONOMY in touched:
             self.taxonomy_changed.emit()
-
-    @staticmethod
-    def _apply_one(project: Project, change: Change) -> None:
-        after = change.after
-        if change.kind == LINK:
-            if after is None:
-                project.links.pop(change.id, None)
-            else:
-                project.put_link(after)
-        elif change.kind == CLAIM:
-            if after is None:
-                project.claims.pop(change.id, None)
-            else:
-                project.put_claim(after)
-        elif change.kind == CLAIM_LINK:
-            if after is None:
-                project.claim_links.pop(change.id, None)
-            else:
-                project.put_claim_link(after)
-        elif change.kind == SETTINGS:
-            project.settings = after
-        elif change.kind == TAXONOMY:
-            project.taxonomy = after
-        else:
-            raise ValueError(f"unknown item kind {change.kind!r}")
 
     def push(self, text: str, changes: Sequence[Change]) -> None:
         """Do `changes` as one undoable step named `text` (no-op when empty)."""
@@ -280,7 +263,8 @@ class Session(QObject):
 
     @property
     def aligning(self) -> bool:
-        return self._aligner.running
+        """A job is running, or its result waits for its turn to be applied."""
+        return self._aligner.running or self.turns.pending(APPLY_ALIGNMENT)
 
     @property
     def long_pair(self) -> bool:
@@ -291,7 +275,7 @@ class Session(QObject):
 
     def _on_alignment_finished(self, proposals: list[AlignmentLink],
                                anchors: list[AlignmentLink],
-                               summary: LinkSummary | None = None) -> None:
+                               summary: LinkSummary | None = None, now: bool = False) -> None:
         project = self.project
         if project is None:
             return
@@ -303,13 +287,31 @@ class Session(QObject):
         settings = self._pending_settings
         if settings != project.settings:
             edits.insert(0, Change(SETTINGS, "align", project.settings, settings))
+        version = self._link_version
+        apply = partial(self._apply_alignment, project, version, edits, facts,
+                        (proposals, anchors))
+        if self.long_pair and not now:
+            self.turns.defer(APPLY_ALIGNMENT, apply)  # the diff took this turn
+        else:
+            apply()
+
+    def _apply_alignment(self, project: Project, version: int, edits: list[Change],
+                         facts: LinkFacts | None,
+                         result: tuple[list[AlignmentLink], list[AlignmentLink]]) -> None:
+        """Apply a diffed alignment, unless the project was replaced or a newer job started
+        since; if the links were edited since, diff again first."""
+        if self.project is not project or self._aligner.running:
+            return
+        if self._link_version != version:
+            self._on_alignment_finished(*result, None, now=True)
+            return
         if self._initial_alignment:
             self._initial_alignment = False
             # the initial proposals are part of opening the pair, not an edit to undo
             self._apply(edits, facts, aligned=True)
         elif edits:
             self.undo_stack.push(AlignCommand(
-                f"Re-align at {settings.threshold:.2f}", edits,
+                f"Re-align at {self._pending_settings.threshold:.2f}", edits,
                 lambda changes, after: self._apply(changes, after, aligned=True),
                 self._facts, facts))
         self.alignment_running.emit(False)

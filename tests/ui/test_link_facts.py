@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core import AlignmentLink, Document, LinkStatus, Project, Span, new_project
 from annotator.ui import link_facts, link_index
+from annotator.ui import session as session_module
 from annotator.ui.commands import LINK, Change
 from annotator.ui.link_facts import LinkFacts, summarize
 from annotator.ui.link_index import LinkIndex
@@ -162,3 +163,34 @@ def test_link_facts_compute_what_they_were_not_given() -> None:
     assert facts.counts()["proposed"] == 1 and facts.index().links == project.links_sorted()
     assert facts.coverage() == link_facts._coverage(project) and facts.coverage()[0] > 0
     assert facts.unmatched("A") == link_index.unmatched_sentences(project, "A")
+
+
+def test_on_a_long_pair_the_diff_and_its_application_take_two_turns(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(session_module, "LONG_PAIR", 0)  # these short texts count as long
+    session, project = _session_with_proposals(qtbot)
+    anchors = project.anchors()
+    proposals = [AlignmentLink("l5", (Span(80, 120),), (Span(80, 120),), 0.8)]
+    session._pending_settings = project.settings
+    session._on_alignment_finished(proposals, anchors,
+                                   summarize(project.doc_a, project.doc_b, anchors + proposals))
+    assert set(project.links) == {"l1", "l2"}  # diffed, not applied yet
+    assert session.aligning and session.turns.pending(session_module.APPLY_ALIGNMENT)
+    session.remove_link("l2")  # an edit in between: the result is diffed again
+    session.turns.run_all()
+    assert set(project.links) == {"l1", "l5"} and not session.aligning
+    assert session.link_index().links == project.links_sorted()
+    assert [session.undo_stack.text(i) for i in range(session.undo_stack.count())] == [
+        "Remove link l2", f"Re-align at {project.settings.threshold:.2f}"]
+
+
+def test_a_result_waiting_for_its_turn_is_dropped_when_the_project_is_replaced(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(session_module, "LONG_PAIR", 0)
+    session, project = _session_with_proposals(qtbot)
+    proposals = [AlignmentLink("l5", (Span(80, 120),), (Span(80, 120),), 0.8)]
+    session._on_alignment_finished(proposals, project.anchors(), None)
+    other = new_project(*_docs())
+    session.set_project(other, None)
+    session.turns.run_all()
+    assert not other.links and set(project.links) == {"l1", "l2"}

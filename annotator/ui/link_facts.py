@@ -70,6 +70,18 @@ class LinkFacts:
         self._coverage = summary.coverage if summary else None
         self._unmatched = dict(summary.unmatched) if summary else {}
 
+    def carried(self, project: Project, index: LinkIndex) -> LinkFacts:
+        """These facts for links that moved nowhere (a status edit among proposed, accepted
+        and manual): the same coverage and unmatched sentences, `index` over the new objects."""
+        facts = LinkFacts(project)
+        facts._index, facts._coverage = index, self._coverage
+        facts._unmatched = self._unmatched
+        return facts
+
+    @property
+    def has_index(self) -> bool:
+        return self._index is not None
+
     def index(self) -> LinkIndex:
         if self._index is None:
             self._index = LinkIndex(self.project.links.values() if self.project else [])

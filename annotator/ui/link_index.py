@@ -65,6 +65,14 @@ class LinkIndex:
         self._by_start = {side: sorted((ext[r][0], r) for r in live)
                           for side, ext in self.extents.items()}
 
+    def with_links(self, links: list[AlignmentLink]) -> LinkIndex:
+        """A copy over other objects for the same links, rank for rank (a status edit that
+        leaves every extent and which links are rejected as they were)."""
+        copy = object.__new__(LinkIndex)
+        copy.__dict__.update(self.__dict__)
+        copy.links = links
+        return copy
+
     def visible(self, range_a: tuple[int, int], range_b: tuple[int, int]) -> list[AlignmentLink]:
         """Links (rejected too) with a side touching that side's visible range, in order."""
         ranks = set(self._all["A"].touching(*range_a)) | set(self._all["B"].touching(*range_b))

@@ -70,9 +70,9 @@ class LinkTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        # A's reading order from the session's position index: after an alignment the worker
-        # sent it; after an edit the view needs it for its next paint anyway
-        in_order = self.session.link_index().links
+        # A's reading order: from the position index the worker sent with an alignment, else
+        # sorted here (the index itself is built when the view first paints, a turn later)
+        in_order = self.session.links_in_order()
         self.rows = sorted(in_order, key=_sort_key(self.sort_column),
                            reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
         self.endResetModel()

@@ -1,7 +1,8 @@
-"""Turning an alignment's proposals into project changes, and its summary into link facts.
+"""Turning an alignment's proposals into project changes, its summary into link facts, and
+carrying link facts over a hand edit that moves no link.
 
-Plain Python. The session applies what these return in one step (undoable for a re-align);
-kept apart so the session stays the place that mutates, not the place that diffs.
+No Qt of their own. The session applies what these return in one step (undoable for a
+re-align); kept apart so the session stays the place that mutates, not the place that diffs.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from annotator.core import AlignmentLink, LinkStatus, Project
 from .commands import LINK, Change
 from .link_facts import LinkFacts, LinkSummary, relink
 
+MAX_CARRIED = 50  # link edits in one step past which the facts are simply rebuilt
 # LinkStatus.is_anchor as a set: a property call per link cost more than the rest of the diff
 ANCHOR_STATUSES = frozenset(status for status in LinkStatus if status.is_anchor)
 
@@ -88,6 +90,35 @@ def facts_after(project: Project, summary: LinkSummary | None,
         return None
     ok = relink(summary, lambda link: final.get(id(link)) or project.links[link.id])
     return LinkFacts(project, summary, with_index=ok)
+
+
+def facts_after_edit(facts: LinkFacts, project: Project, changes: Sequence[Change],
+                     ) -> LinkFacts:
+    """The facts after a hand edit of links. Changing a link's status between proposed,
+    accepted and manual moves nothing, so the index (with the new objects), coverage and the
+    unmatched sentences carry over; the review loop (accept, next) on the 100k pair rebuilt
+    them per key press (20 + 8 + 27 ms). Anything else starts afresh."""
+    links = [c for c in changes if c.kind == LINK]
+    if not facts.has_index or not links or len(links) > MAX_CARRIED or not all(
+            _status_only(c) for c in links):
+        return LinkFacts(project)
+    index = facts.index()
+    ranks = {id(link): rank for rank, link in enumerate(index.links)}
+    moved = index.with_links(list(index.links))
+    for change in links:
+        rank = ranks.get(id(change.before))
+        if rank is None:
+            return LinkFacts(project)
+        moved.links[rank] = change.after
+    return facts.carried(project, moved)
+
+
+def _status_only(change: Change) -> bool:
+    before, after = change.before, change.after
+    return (before is not None and after is not None and before.id == after.id
+            and before.status is not LinkStatus.REJECTED
+            and after.status is not LinkStatus.REJECTED
+            and before.a == after.a and before.b == after.b)
 
 
 def anchors_unchanged(project: Project, anchors: Sequence[AlignmentLink]) -> bool:

@@ -194,3 +194,19 @@ def test_a_result_waiting_for_its_turn_is_dropped_when_the_project_is_replaced(
     session.set_project(other, None)
     session.turns.run_all()
     assert not other.links and set(project.links) == {"l1", "l2"}
+
+
+def test_a_status_edit_carries_the_facts_over(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    session, project = _session_with_proposals(qtbot)
+    index, coverage = session.link_index(), session.coverage()
+    builds = _count_index_builds(monkeypatch)
+    session.set_link_status("l2", LinkStatus.ACCEPTED)  # moves nothing: nothing rebuilt
+    moved = session.link_index()
+    assert not builds and moved is not index and moved.links[1] is project.links["l2"]
+    assert index.links[1].status is LinkStatus.PROPOSED  # the old facts are untouched
+    assert session.coverage() is coverage and session.counts()["accepted"] == 2
+    session.undo_stack.undo()
+    assert session.link_index().links[1] is project.links["l2"] and not builds
+    session.set_link_status("l2", LinkStatus.REJECTED)  # changes what counts: rebuilt
+    assert session.link_index().links == project.links_sorted() and builds

@@ -54,6 +54,7 @@ def test_open_and_align_a_long_pair_without_whole_document_work(
     assert project is not None and len(project.links) > 60
     assert project.doc_a.segmented  # sentences came from the worker
     assert view.pane_a.layer("links")  # the tints are there...
+    assert window.claims.taxonomy_actions  # (the claim keys came in a turn of their own)
     assert formatted == []  # ...painted per visible block, never formatted into every block
     window.view.gutter.grab()
     assert 0 < len(window.view.gutter.painted) < len(project.links) / 2

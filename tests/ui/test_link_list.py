@@ -32,3 +32,17 @@ def test_header_sorts_and_status_edits_resort(window: MainWindow,
     links.filter.setCurrentIndex(2)  # accepted
     assert links.visible_ids() == ["l2", "l1"]  # by score
     assert not asked  # sorting never went through data()
+
+
+def test_on_a_long_pair_a_reset_waits_for_a_turn_of_its_own(
+        window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from annotator.ui import session as session_module
+
+    s = small_window(window).session
+    links = window.link_list
+    monkeypatch.setattr(session_module, "LONG_PAIR", 0)  # this short pair counts as long
+    before = links.visible_ids()
+    s.remove_link("l3")
+    assert links.visible_ids() == before and s.turns.pending("link list")
+    s.turns.run_all()
+    assert links.visible_ids() == [i for i in before if i != "l3"]

@@ -61,7 +61,6 @@ from .link_queries import link_at, next_gap, step_from, with_status
 from .proposals import anchors_unchanged, facts_after, facts_after_edit, proposal_changes
 from .turns import TurnQueue
 
-SIDES = ("A", "B")
 SEGMENT_ON_UI_THREAD_LIMIT = 50_000  # characters: shorter texts segment in well under 100 ms
 APPLY_ALIGNMENT = "apply alignment"  # the deferred step that applies a diffed result
 LONG_PAIR = 100_000  # characters in both texts: past this, each heavy redraw gets its own turn

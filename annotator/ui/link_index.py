@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
 
+import numpy as np
+
 from annotator.core import AlignmentLink, LinkStatus, Project
 
 LONG = 20_000  # code points: extents longer than this are few and checked one by one
@@ -108,25 +110,35 @@ class LinkIndex:
 def unmatched_sentences(project: Project, side: str) -> list[tuple[int, int]]:
     """Sentences of one side that no accepted, manual or proposed link covers (half+).
 
-    Covered ranges merged into disjoint sorted runs, then one bisection per sentence."""
+    In numpy, for all sentences at once: the covered ranges merged into disjoint sorted runs,
+    then the covered characters before each sentence's start and end found by bisection over
+    the runs (a Python loop per sentence took 27 ms on the 100k pair)."""
     doc = project.doc_a if side == "A" else project.doc_b
-    runs: list[list[int]] = []
-    for start, end in sorted((s.start, s.end) for lk in project.links.values()
-                             if lk.status is not LinkStatus.REJECTED
-                             for s in (lk.a if side == "A" else lk.b)):
-        if runs and start <= runs[-1][1]:
-            runs[-1][1] = max(runs[-1][1], end)
-        else:
-            runs.append([start, end])
-    ends = [r[1] for r in runs]
-    out = []
-    for seg in doc.sentences:
-        hit = 0
-        for i in range(bisect_right(ends, seg.start), len(runs)):
-            start, end = runs[i]
-            if start >= seg.end:
-                break
-            hit += min(seg.end, end) - max(seg.start, start)
-        if hit * 2 < seg.end - seg.start:
-            out.append((seg.start, seg.end))
-    return out
+    sentences = doc.sentences
+    if not sentences:
+        return []
+    spans = [s for lk in project.links.values() if lk.status is not LinkStatus.REJECTED
+             for s in (lk.a if side == "A" else lk.b)]
+    first = np.fromiter((seg.start for seg in sentences), np.int64, len(sentences))
+    last = np.fromiter((seg.end for seg in sentences), np.int64, len(sentences))
+    if spans:
+        begin = np.fromiter((s.start for s in spans), np.int64, len(spans))
+        end = np.fromiter((s.end for s in spans), np.int64, len(spans))
+        order = np.argsort(begin, kind="stable")
+        begin, reach = begin[order], np.maximum.accumulate(end[order])
+        fresh = begin[1:] > reach[:-1]  # a span starting past every earlier end: a new run
+        starts = begin[np.concatenate(([True], fresh))]
+        lengths = reach[np.concatenate((fresh, [True]))] - starts
+        before = np.concatenate(([0], np.cumsum(lengths)))
+
+        def covered_before(x: np.ndarray) -> np.ndarray:
+            k = np.searchsorted(starts, x, side="right") - 1
+            at = np.maximum(k, 0)
+            inside = np.clip(x - starts[at], 0, lengths[at])
+            return np.where(k >= 0, before[at] + inside, 0)
+
+        hit = covered_before(last) - covered_before(first)
+    else:
+        hit = np.zeros(len(sentences), dtype=np.int64)
+    keep = np.flatnonzero(hit * 2 < last - first)
+    return [(sentences[i].start, sentences[i].end) for i in keep.tolist()]

@@ -7,7 +7,7 @@ import random
 
 from PySide6.QtWidgets import QApplication
 
-from annotator.core import AlignmentLink, LinkStatus, Span
+from annotator.core import AlignmentLink, Document, LinkStatus, Project, Span, new_project
 from annotator.ui import link_index
 from annotator.ui.link_index import LinkIndex
 from annotator.ui.main_window import MainWindow
@@ -117,3 +117,33 @@ def test_a_layer_finds_what_a_walk_over_its_ranges_finds() -> None:
             walk = [r for r in sorted(ranges, key=lambda r: (r[0], r[1]))
                     if r[0] < hi and r[1] > lo]
             assert list(layer.overlapping(lo, hi)) == walk
+
+
+def _walk_unmatched(project: Project, side: str) -> list[tuple[int, int]]:
+    """The per-sentence walk unmatched_sentences replaced (the reference)."""
+    doc = project.doc_a if side == "A" else project.doc_b
+    covered = [False] * (len(doc.text) + 1)
+    for link in project.links.values():
+        if link.status is not LinkStatus.REJECTED:
+            for span in link.a if side == "A" else link.b:
+                for i in range(span.start, span.end):
+                    covered[i] = True
+    return [(seg.start, seg.end) for seg in doc.sentences
+            if 2 * sum(covered[seg.start:seg.end]) < seg.end - seg.start]
+
+
+def test_unmatched_sentences_match_a_walk_over_every_character() -> None:
+    rng = random.Random(5)
+    text = " ".join(f"Sentence {i} is here." for i in range(120))
+    for count in (0, 1, 7, 60):
+        project = new_project(Document.from_text("A", text), Document.from_text("B", text))
+        for n in range(count):
+            spans = []
+            for _ in range(rng.choice((1, 1, 2))):
+                start = rng.randrange(len(text))
+                spans.append(Span(start, min(len(text), start + rng.choice((0, 3, 20, 90)))))
+            project.put_link(AlignmentLink(f"l{n}", tuple(spans), tuple(spans), 0.5,
+                                           rng.choice(list(LinkStatus))))
+        for side in ("A", "B"):
+            assert link_index.unmatched_sentences(project, side) == _walk_unmatched(
+                project, side)

@@ -73,8 +73,8 @@ def adopt_sentences(doc: Document, sentences: list[Segment] | None) -> None:
 class _JobSignals(QObject):
     progress = Signal(int, float)  # generation, fraction done
     sentences = Signal(int, object, object)  # generation, sentences of A and B
-    done = Signal(int, list, object, object, object)  # generation, proposals, sentences of
-    # A and B, summary
+    # generation, proposals, sentences of A and B (None: sent before), LinkSummary
+    done = Signal(int, list, object, object, object)
     cancelled = Signal(int)
     failed = Signal(int, str)
 

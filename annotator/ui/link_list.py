@@ -93,6 +93,8 @@ class LinkTableModel(QAbstractTableModel):
         for row, link in enumerate(self.rows):
             if link.id in changed:
                 new = project.links[link.id]
+                if new is link:  # e.g. sentences arrived: nothing here changed
+                    continue
                 key = _sort_key(self.sort_column)
                 if (new.a, new.b) != (link.a, link.b) or key(new) != key(link):
                     self._reset()

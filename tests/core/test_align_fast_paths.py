@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import random
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -20,8 +22,8 @@ from annotator.core.align.verbatim import (
     _NEAREST_FIRST,
     MAX_GAP,
     MAX_REPEAT,
+    MIN_PIECE,
     SHINGLE,
-    Run,
     copied_passages,
 )
 from annotator.core.align.wordhash import word_ids
@@ -49,8 +51,17 @@ def _ref_seeds(tok_a: list[str], tok_b: list[str]) -> list[tuple[int, int]]:
             for j in where_b[h]]
 
 
-def _ref_chain(seeds: list[tuple[int, int]]) -> list[Run]:
-    runs: list[Run] = []
+@dataclass
+class _RefRun:
+    first_i: int
+    first_j: int
+    last_i: int
+    last_j: int
+    seeds: list[tuple[int, int]]
+
+
+def _ref_chain(seeds: list[tuple[int, int]]) -> list[_RefRun]:
+    runs: list[_RefRun] = []
     open_by_diagonal: dict[int, int] = {}
     for i, j in seeds:
         d = i - j
@@ -62,7 +73,7 @@ def _ref_chain(seeds: list[tuple[int, int]]) -> list[Run]:
                 found = r
                 break
         if found < 0:
-            runs.append(Run(i, j, i, j, [(i, j)]))
+            runs.append(_RefRun(i, j, i, j, [(i, j)]))
             found = len(runs) - 1
         else:
             run = runs[found]
@@ -72,19 +83,62 @@ def _ref_chain(seeds: list[tuple[int, int]]) -> list[Run]:
     return runs
 
 
+def _ref_join(runs: list[_RefRun]) -> list[_RefRun]:
+    joined: list[_RefRun] = []
+    for run in sorted(runs, key=lambda r: (r.first_i, r.first_j)):
+        for prev in reversed(joined[-3:]):
+            di, dj = run.first_i - prev.last_i, run.first_j - prev.last_j
+            if ((0 <= di <= MAX_GAP + SHINGLE and 0 <= dj <= 4 * MAX_GAP)
+                    or (0 <= dj <= MAX_GAP + SHINGLE and 0 <= di <= 4 * MAX_GAP)):
+                prev.last_i, prev.last_j = max(prev.last_i, run.last_i), max(prev.last_j,
+                                                                              run.last_j)
+                prev.seeds.extend(run.seeds)
+                prev.seeds.sort()
+                break
+        else:
+            joined.append(run)
+    return joined
+
+
+def _ref_pieces(first: int, last: int, cut_words: list[int]) -> list[tuple[int, int]]:
+    lo = bisect_left(cut_words, first + MIN_PIECE)
+    hi = bisect_right(cut_words, last + 1 - MIN_PIECE)
+    bounds = [first, *cut_words[lo:hi], last + 1]
+    return [(bounds[k], bounds[k + 1] - 1) for k in range(len(bounds) - 1)]
+
+
+def _ref_covered(run: _RefRun, first: int, last: int) -> bool:
+    lo = bisect_left(run.seeds, (first - SHINGLE + 1, -1))
+    hi = bisect_right(run.seeds, (last, 1 << 62))
+    covered, reach = 0, first
+    for i, _ in run.seeds[lo:hi]:
+        start, end = max(i, reach), min(i + SHINGLE, last + 1)
+        if end > start:
+            covered += end - start
+            reach = end
+    return 4 * covered >= last - first + 1
+
+
+def _ref_partner(run: _RefRun, w: int) -> int:
+    k = max(0, bisect_right(run.seeds, (w, 1 << 62)) - 1)
+    i, j = run.seeds[k]
+    return max(run.first_j, min(run.last_j + SHINGLE - 1, j + (w - i)))
+
+
 def _ref_copied(text_a: str, text_b: str, cuts: list[int]) -> list[tuple[object, ...]]:
+    """The copy stage before `cut_pieces`: a Python loop per run, piece and seed."""
     words = [[w.casefold() for w in _PLAIN_WORD.findall(t)] for t in (text_a, text_b)]
     runs = _ref_chain(_ref_seeds(*words))
-    long_runs = verbatim._claim([r for r in verbatim._join(runs)
-                                 if r.last_i + SHINGLE - r.first_i >= verbatim.MIN_WORDS])
+    joined = [r for r in _ref_join(runs) if r.last_i + SHINGLE - r.first_i >= verbatim.MIN_WORDS]
+    long_runs = cast(list[_RefRun], verbatim._claim(cast(list[verbatim.Run], joined)))
     span_a = [m.span() for m in _PLAIN_WORD.finditer(text_a)]
     span_b = [m.span() for m in _PLAIN_WORD.finditer(text_b)]
     cut_words = sorted({bisect_left(span_a, (c, -1)) for c in cuts})
     out = []
     for run in long_runs:
-        for wa0, wa1 in verbatim._pieces(run.first_i, run.last_i + SHINGLE - 1, cut_words):
-            wb0, wb1 = verbatim._partner(run, wa0), verbatim._partner(run, wa1)
-            if wb1 >= wb0 and verbatim._copied(run, wa0, wa1):  # insertions are no copies
+        for wa0, wa1 in _ref_pieces(run.first_i, run.last_i + SHINGLE - 1, cut_words):
+            wb0, wb1 = _ref_partner(run, wa0), _ref_partner(run, wa1)
+            if wb1 >= wb0 and _ref_covered(run, wa0, wa1):  # insertions are no copies
                 out.append(((span_a[wa0][0], span_a[wa1][1]), (span_b[wb0][0], span_b[wb1][1]),
                             wa1 - wa0 + 1))
     return out
@@ -139,7 +193,18 @@ def test_seeds_and_runs_match_the_plain_version() -> None:
         seeds_i, seeds_j = verbatim._seeds(word_ids(text_a)[0], word_ids(text_b)[0])
         seeds = list(zip(seeds_i.tolist(), seeds_j.tolist(), strict=True))
         assert seeds == _ref_seeds(tok_a, tok_b)
-        assert verbatim._chain(seeds_i, seeds_j) == _ref_chain(seeds)
+        runs, label = verbatim._chain(seeds_i, seeds_j)
+        ref = _ref_chain(seeds)
+        assert [(r.first_i, r.first_j, r.last_i, r.last_j) for r in runs] == [
+            (r.first_i, r.first_j, r.last_i, r.last_j) for r in ref]
+        assert [[s for s, k in zip(seeds, label.tolist(), strict=True) if k == r]
+                for r in range(len(runs))] == [r.seeds for r in ref]
+        joined, into = verbatim._join(runs)
+        ref_joined = _ref_join(ref)
+        assert [(r.first_i, r.first_j, r.last_i, r.last_j) for r in joined] == [
+            (r.first_i, r.first_j, r.last_i, r.last_j) for r in ref_joined]
+        assert [sorted(s for s, k in zip(seeds, into[label].tolist(), strict=True) if k == r)
+                for r in range(len(joined))] == [r.seeds for r in ref_joined]
 
 
 WORDY = ["", "  ", "a", " Straße, ĳ ﬁne 3.5 — naïve\nend.", "x" * 5 + " y", "snake_case",

@@ -10,7 +10,7 @@ the two documents' shingle hashes; shingles repeated within a document are no ev
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -87,18 +87,21 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray) -> tuple[np.ndarray, np.ndarray
 
 @dataclass
 class Run:
-    """Seeds (word index in A, in B) chained along one diagonal, give or take DRIFT."""
+    """Seeds (word index in A, in B) chained along one diagonal, give or take DRIFT: the
+    first and last seed's words (`last_j` is the furthest in B). Which seeds a run holds is
+    kept apart, as one run label per seed (arrays, not a list of tuples per run)."""
 
     first_i: int
     first_j: int
     last_i: int
     last_j: int
-    seeds: list[tuple[int, int]]
+    key: int = 0  # the run's index in the list `_join` returns
 
 
-def _chain(seeds_i: np.ndarray, seeds_j: np.ndarray) -> list[Run]:
+def _chain(seeds_i: np.ndarray, seeds_j: np.ndarray) -> tuple[list[Run], np.ndarray]:
     """Seeds (sorted by A's word, then B's) chained into runs: a seed continues the open run
     of the nearest diagonal within DRIFT that it follows closely enough, else opens a run.
+    Returns the runs and each seed's run.
 
     A copy gives streaks of seeds (i, j), (i+1, j+1), ... with nothing between them in the
     order. Once a streak's first seed is placed, its run ends in B before j + SHINGLE (a seed
@@ -107,20 +110,22 @@ def _chain(seeds_i: np.ndarray, seeds_j: np.ndarray) -> list[Run]:
     is handled at once instead of one Python step per seed."""
     runs: list[Run] = []
     if not seeds_i.size:
-        return runs
+        return runs, np.zeros(0, dtype=np.int64)
     step = (np.diff(seeds_i) == 1) & (np.diff(seeds_j) == 1)
     breaks = np.flatnonzero(np.r_[True, ~step, True])
     open_by_diagonal: dict[int, int] = {}
     all_i, all_j = seeds_i.tolist(), seeds_j.tolist()
+    streak_runs = []
     for lo, hi in zip(breaks[:-1].tolist(), breaks[1:].tolist(), strict=True):
-        run = _place(runs, open_by_diagonal, all_i[lo], all_j[lo])
+        r = _place(runs, open_by_diagonal, all_i[lo], all_j[lo])
+        streak_runs.append(r)
         if hi - lo > 1:
+            run = runs[r]
             run.last_i, run.last_j = all_i[hi - 1], max(run.last_j, all_j[hi - 1])
-            run.seeds.extend(zip(all_i[lo + 1 : hi], all_j[lo + 1 : hi], strict=True))
-    return runs
+    return runs, np.repeat(np.asarray(streak_runs, dtype=np.int64), np.diff(breaks))
 
 
-def _place(runs: list[Run], open_by_diagonal: dict[int, int], i: int, j: int) -> Run:
+def _place(runs: list[Run], open_by_diagonal: dict[int, int], i: int, j: int) -> int:
     """One seed: onto the open run of the nearest diagonal it follows, else a new run."""
     d = i - j
     for shift in _NEAREST_FIRST:
@@ -129,31 +134,33 @@ def _place(runs: list[Run], open_by_diagonal: dict[int, int], i: int, j: int) ->
             run = runs[r]
             if i - run.last_i <= MAX_GAP + SHINGLE and j > run.last_j - SHINGLE:
                 run.last_i, run.last_j = i, max(run.last_j, j)
-                run.seeds.append((i, j))
                 open_by_diagonal[d] = r
-                return run
-    run = Run(i, j, i, j, [(i, j)])
+                return r
     open_by_diagonal[d] = len(runs)
-    runs.append(run)
-    return run
+    runs.append(Run(i, j, i, j))
+    return len(runs) - 1
 
 
-def _join(runs: list[Run]) -> list[Run]:
-    """Runs that continue each other on both sides (a longer insertion on one) become one."""
+def _join(runs: list[Run]) -> tuple[list[Run], np.ndarray]:
+    """Runs that continue each other on both sides (a longer insertion on one) become one.
+    Returns the joined runs (`key` set to their index) and the joined run of each input run."""
     joined: list[Run] = []
-    for run in sorted(runs, key=lambda r: (r.first_i, r.first_j)):
-        for prev in reversed(joined[-3:]):
+    into = [0] * len(runs)
+    for k in sorted(range(len(runs)), key=lambda k: (runs[k].first_i, runs[k].first_j)):
+        run = runs[k]
+        for back in range(1, min(3, len(joined)) + 1):
+            prev = joined[-back]
             di, dj = run.first_i - prev.last_i, run.first_j - prev.last_j
             if ((0 <= di <= MAX_GAP + SHINGLE and 0 <= dj <= 4 * MAX_GAP)
                     or (0 <= dj <= MAX_GAP + SHINGLE and 0 <= di <= 4 * MAX_GAP)):
                 prev.last_i, prev.last_j = max(prev.last_i, run.last_i), max(prev.last_j,
                                                                               run.last_j)
-                prev.seeds.extend(run.seeds)
-                prev.seeds.sort()
+                into[k] = len(joined) - back
                 break
         else:
-            joined.append(run)
-    return joined
+            into[k] = len(joined)
+            joined.append(Run(run.first_i, run.first_j, run.last_i, run.last_j, len(joined)))
+    return joined, np.asarray(into, dtype=np.int64)
 
 
 def _claim(runs: list[Run]) -> list[Run]:
@@ -188,54 +195,78 @@ def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[
     where a sentence of A starts (`cuts`, code-point offsets) so links stay sentence-sized."""
     ids_a, starts_a, ends_a = word_ids(text_a)
     ids_b, starts_b, ends_b = word_ids(text_b)
-    runs = _chain(*_seeds(ids_a, ids_b))
-    out: list[Passage] = []
-    long_runs = _claim([r for r in _join(runs) if r.last_i + SHINGLE - r.first_i >= MIN_WORDS])
+    seeds_i, seeds_j = _seeds(ids_a, ids_b)
+    runs, label = _chain(seeds_i, seeds_j)
+    joined, into = _join(runs)
+    long_runs = _claim([r for r in joined if r.last_i + SHINGLE - r.first_i >= MIN_WORDS])
     if not long_runs:
-        return out
+        return []
     # the word starting each cut: the number of words that start before it
-    cut_words = sorted(set(np.searchsorted(starts_a, np.asarray(cuts, dtype=np.int64)).tolist()))
-    for run in long_runs:
-        for wa0, wa1 in _pieces(run.first_i, run.last_i + SHINGLE - 1, cut_words):
-            wb0, wb1 = _partner(run, wa0), _partner(run, wa1)
-            if wb1 < wb0 or not _copied(run, wa0, wa1):
-                continue
-            out.append(Passage((int(starts_a[wa0]), int(ends_a[wa1])),
-                               (int(starts_b[wb0]), int(ends_b[wb1])), wa1 - wa0 + 1))
-    return out
+    cut_words = np.unique(np.searchsorted(starts_a, np.asarray(cuts, dtype=np.int64)))
+    pieces = cut_pieces(long_runs, (seeds_i, seeds_j, into[label]), cut_words)
+    wa0, wa1, wb0, wb1 = (p.tolist() for p in pieces)
+    sa, ea = starts_a[wa0].tolist(), ends_a[wa1].tolist()
+    sb, eb = starts_b[wb0].tolist(), ends_b[wb1].tolist()
+    return [Passage((sa[k], ea[k]), (sb[k], eb[k]), wa1[k] - wa0[k] + 1) for k in range(len(sa))]
 
 
-def _pieces(first: int, last: int, cut_words: list[int]) -> list[tuple[int, int]]:
-    """Word ranges [first, last] cut where a sentence of A starts (`cut_words`, sorted); a
-    stub of a few words at either end stays with its neighbour, so no link is a dangling
-    half-phrase."""
-    lo = bisect_left(cut_words, first + MIN_PIECE)
-    hi = bisect_right(cut_words, last + 1 - MIN_PIECE)
-    inner = cut_words[lo:hi]
-    bounds = [first, *inner, last + 1]
-    return [(bounds[k], bounds[k + 1] - 1) for k in range(len(bounds) - 1)]
+def cut_pieces(runs: list[Run], seeds: tuple[np.ndarray, np.ndarray, np.ndarray],
+               cut_words: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The copied pieces of `runs` (sorted), as arrays of A's first and last word and B's.
 
+    Each run's word range [first_i, last_i + SHINGLE - 1] is cut where a sentence of A starts
+    (`cut_words`, sorted distinct word indices), a stub of fewer than MIN_PIECE words at
+    either end staying with its neighbour; a piece's words in B come from the nearest seed at
+    or before each end, kept inside the run; a piece is kept when B's range is not reversed
+    and the run's shingles cover a quarter of its words in A (a run joined across a sentence
+    that A inserted spans it, but nothing of it is copied). `seeds` are all seeds (i, j,
+    joined run), sorted by (i, j). All runs at once: the plain version is in the tests."""
+    seeds_i, seeds_j, owner = seeds
+    n = len(runs)
+    first, last = np.array([(r.first_i, r.last_i + SHINGLE - 1) for r in runs],
+                           dtype=np.int64).T
+    first_j, last_j = np.array([(r.first_j, r.last_j + SHINGLE - 1) for r in runs],
+                               dtype=np.int64).T
+    # the kept runs' seeds, grouped by run in `runs` order (stable: (i, j) order in a group)
+    rank = np.full(int(owner.max()) + 1, -1, dtype=np.int64)
+    rank[np.array([r.key for r in runs], dtype=np.int64)] = np.arange(n, dtype=np.int64)
+    seed_rank = rank[owner]
+    keep = np.flatnonzero(seed_rank >= 0)
+    keep = keep[np.argsort(seed_rank[keep], kind="stable")]
+    si, sj, sr = seeds_i[keep], seeds_j[keep], seed_rank[keep]
+    group = np.searchsorted(sr, np.arange(n, dtype=np.int64))  # each run's first seed
 
-def _copied(run: Run, first: int, last: int) -> bool:
-    """Do the run's shingles cover at least a quarter of A's words [first, last]? A run joined
-    across a sentence that A inserted (or moved away from here) spans it, but nothing of it
-    is copied: its piece would pair it with whatever B has at that point."""
-    lo = bisect_left(run.seeds, (first - SHINGLE + 1, -1))
-    hi = bisect_right(run.seeds, (last, 1 << 62))
-    covered, reach = 0, first
-    for i, _ in run.seeds[lo:hi]:
-        start, end = max(i, reach), min(i + SHINGLE, last + 1)
-        if end > start:
-            covered += end - start
-            reach = end
-    return 4 * covered >= last - first + 1
+    # pieces: [first, cut, cut, ..., last + 1] per run, inner cuts at least MIN_PIECE inside
+    lo = np.searchsorted(cut_words, first + MIN_PIECE, side="left")
+    inner = np.maximum(np.searchsorted(cut_words, last + 1 - MIN_PIECE, side="right") - lo, 0)
+    count = inner + 1
+    run = np.repeat(np.arange(n, dtype=np.int64), count)
+    t = np.arange(int(count.sum()), dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)
+    cw = np.r_[cut_words.astype(np.int64), 0]  # a sentinel, so every index below is valid
+    at = lo[run] + t
+    wa0 = np.where(t == 0, first[run], cw[np.clip(at - 1, 0, cw.size - 1)])
+    wa1 = np.where(t == inner[run], last[run] + 1, cw[np.clip(at, 0, cw.size - 1)]) - 1
 
+    stride = int(last.max()) + 1  # above every word asked about, so keys stay in their run
+    key = sr * stride + si
 
-def _partner(run: Run, w: int) -> int:
-    """B's word for A's word w: by the nearest seed at or before it, kept inside the run."""
-    k = max(0, bisect_right(run.seeds, (w, 1 << 62)) - 1)
-    i, j = run.seeds[k]
-    return max(run.first_j, min(run.last_j + SHINGLE - 1, j + (w - i)))
+    def partner(w: np.ndarray) -> np.ndarray:
+        k = np.maximum(np.searchsorted(key, run * stride + w, side="right") - 1, group[run])
+        return np.maximum(first_j[run], np.minimum(last_j[run], sj[k] + (w - si[k])))
+
+    wb0, wb1 = partner(wa0), partner(wa1)
+    # words of each run's range covered by its shingles, as running counts per run
+    width = last + 1 - first
+    offset = np.cumsum(width) - width
+    total = int(width.sum())
+    at_seed = offset[sr] + si - first[sr]
+    depth = np.cumsum(np.bincount(at_seed, minlength=total + 1)
+                      - np.bincount(at_seed + SHINGLE, minlength=total + 1))
+    running = np.r_[0, np.cumsum(depth[:total] > 0)]
+    base = offset[run] - first[run]
+    covered = running[base + wa1 + 1] - running[base + wa0]
+    good = (wb1 >= wb0) & (4 * covered >= wa1 - wa0 + 1)
+    return wa0[good], wa1[good], wb0[good], wb1[good]
 
 
 _WORDS = re.compile(r"\w+")

@@ -347,3 +347,80 @@ def test_flat_stems_idf_and_candidates_match_the_per_sentence_versions() -> None
         per = rng.randint(1, 6)
         assert candidate_pairs_flat(flat[0], len(spans[0]), flat[1], len(spans[1]), list(ids),
                                     idf, per) == candidate_pairs(sets[0], sets[1], idf, per)
+
+
+def _ref_identical(text_a: str, spans_a: list[tuple[int, int]], text_b: str,
+                   spans_b: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """identical_sentences before numpy: one key string per sentence."""
+    words: dict[str, int] = {}
+
+    def once(text: str, spans: list[tuple[int, int]]) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for k, (start, end) in enumerate(spans):
+            sentence = text[start:end]
+            count = len(_PLAIN_WORD.findall(sentence))
+            if count >= verbatim.MIN_SAME_WORDS:
+                key = " ".join(sentence.casefold().split())
+                seen[key] = -1 if key in seen else k
+                words[key] = count
+        return seen
+
+    in_a, in_b = once(text_a, spans_a), once(text_b, spans_b)
+    return sorted((in_a[key], in_b[key], words[key]) for key in in_a.keys() & in_b.keys()
+                  if in_a[key] >= 0 and in_b[key] >= 0)
+
+
+_SENTENCE_WORDS = ["Emma", "emma", "EMMA", "said", "no", "3.5", "naïve", "NAÏVE", "Σίσυφος",
+                   "snake_case", "x", "¿qué?", "２０２４", "a\u0345b"]
+_GAPS = [" ", "  ", "\t", "\n", "\xa0", "\u2003", "\x1c", ", ", " — ", ""]
+
+
+def _sentence_pool(rng: random.Random) -> list[str]:
+    return [" ".join(rng.choices(_SENTENCE_WORDS, k=rng.randint(1, 6)))
+            for _ in range(rng.randint(5, 40))]
+
+
+def _identical_case(rng: random.Random, pool: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    text, spans = "", []
+    for _ in range(rng.randint(0, 25)):
+        sentence = rng.choice(pool)
+        sentence = "".join(c if rng.random() > 0.05 else c.swapcase() for c in sentence)
+        sentence = rng.choice(_GAPS).join(sentence.split(" "))
+        lead, trail = rng.choice(["", " ", "\n\t"]), rng.choice(["", ".", " ", "!\n"])
+        start = len(text) + len(lead) - (rng.random() < 0.1)  # sometimes cut into a word
+        text += lead + sentence + trail
+        spans.append((max(0, start), len(text) - (rng.random() < 0.1)))
+    if spans and rng.random() < 0.2:
+        spans.append(spans[0])  # the same span twice
+    if rng.random() < 0.1:
+        spans.append((len(text), len(text)))  # empty
+    return text, spans
+
+
+def test_identical_sentences_match_the_plain_version() -> None:
+    from annotator.core.align import identical
+
+    rng = random.Random(21)
+    found = 0
+    for n in range(400):
+        pool = _sentence_pool(rng)
+        if n % 7 == 0:
+            pool.append(rng.choice(["Straße ist gut", "İstanbul is big", "\ud800 lone one two"]))
+        (text_a, spans_a), (text_b, spans_b) = (_identical_case(rng, pool) for _ in range(2))
+        got = verbatim.identical_sentences(text_a, spans_a, text_b, spans_b)
+        assert got == _ref_identical(text_a, spans_a, text_b, spans_b)
+        assert got == identical.identical_plain(text_a, spans_a, text_b, spans_b,
+                                                verbatim.MIN_SAME_WORDS)
+        found += len(got)
+    assert found > 200
+
+
+def test_word_counts_are_findall_per_span() -> None:
+    from annotator.core.align.identical import word_counts
+
+    rng = random.Random(23)
+    for text in [*WORDY, "".join(rng.choices("ab _.\n\tü½ß", k=300))]:
+        spans = [(rng.randint(0, len(text)), rng.randint(0, len(text))) for _ in range(40)]
+        assert word_counts(text, spans) == [len(_PLAIN_WORD.findall(text[s:e]))
+                                            for s, e in spans]
+    assert word_counts("one two", [(-3, 7), (0, 99)]) == [1, 2]  # Python's slicing rules

@@ -9,13 +9,13 @@ the two documents' shingle hashes; shingles repeated within a document are no ev
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from . import identical
 from .wordhash import word_ids
 
 SHINGLE = 6  # words per seed
@@ -269,28 +269,11 @@ def cut_pieces(runs: list[Run], seeds: tuple[np.ndarray, np.ndarray, np.ndarray]
     return wa0[good], wa1[good], wb0[good], wb1[good]
 
 
-_WORDS = re.compile(r"\w+")
-Ranges = Sequence[tuple[int, int]]
-
-
-def identical_sentences(text_a: str, spans_a: Ranges, text_b: str,
-                        spans_b: Ranges) -> list[tuple[int, int, int]]:
+def identical_sentences(text_a: str, spans_a: Sequence[tuple[int, int]], text_b: str,
+                        spans_b: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """Sentence pairs (index in A, index in B, words) that are word for word the same, each
     occurring once per text: a copy even when too short for a shingle run or moved out of its
-    run (the sentence model, tuned to doubt look-alikes in long texts, can score it low)."""
-    words: dict[str, int] = {}
-
-    def once(text: str, spans: Ranges) -> dict[str, int]:
-        seen: dict[str, int] = {}
-        for k, (start, end) in enumerate(spans):
-            sentence = text[start:end]
-            count = len(_WORDS.findall(sentence))
-            if count >= MIN_SAME_WORDS:
-                key = " ".join(sentence.casefold().split())
-                seen[key] = -1 if key in seen else k
-                words[key] = count
-        return seen
-
-    in_a, in_b = once(text_a, spans_a), once(text_b, spans_b)
-    return sorted((in_a[key], in_b[key], words[key]) for key in in_a.keys() & in_b.keys()
-                  if in_a[key] >= 0 and in_b[key] >= 0)
+    run (the sentence model, tuned to doubt look-alikes in long texts, can score it low).
+    "The same" is case and spacing aside, with at least MIN_SAME_WORDS words; see
+    `identical.identical_plain` for the definition."""
+    return identical.identical_sentences(text_a, spans_a, text_b, spans_b, MIN_SAME_WORDS)

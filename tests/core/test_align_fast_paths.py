@@ -424,3 +424,20 @@ def test_word_counts_are_findall_per_span() -> None:
         assert word_counts(text, spans) == [len(_PLAIN_WORD.findall(text[s:e]))
                                             for s, e in spans]
     assert word_counts("one two", [(-3, 7), (0, 99)]) == [1, 2]  # Python's slicing rules
+
+
+def test_votes_ranked_by_radix_match_the_float_sort() -> None:
+    """candidates._by_vote gives np.argsort(-votes, kind="stable"), also past 2^16 distinct
+    votes (where it falls back to that sort)."""
+    from annotator.core.align.candidates import _by_vote
+
+    rng = np.random.default_rng(4)
+    for pairs, stems in [(0, 5), (1, 5), (500, 3), (5000, 40), (200_000, 90_000)]:
+        weight = rng.uniform(1.0, 9.0, stems).round(rng.integers(1, 4))
+        votes_per_pair = rng.choice([1, 1, 1, 2, 3], pairs)
+        code = rng.integers(0, stems, int(votes_per_pair.sum()))
+        pair = np.repeat(np.arange(pairs), votes_per_pair)
+        new = np.r_[True, pair[1:] != pair[:-1]] if pair.size else np.zeros(0, dtype=bool)
+        votes = np.bincount(pair, weights=weight[code], minlength=pairs)
+        got = _by_vote(votes, weight, code[new], new)
+        assert got.tolist() == np.argsort(-votes, kind="stable").tolist()

@@ -12,6 +12,7 @@ import random
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import cast
 
 import numpy as np
@@ -441,3 +442,42 @@ def test_votes_ranked_by_radix_match_the_float_sort() -> None:
         votes = np.bincount(pair, weights=weight[code], minlength=pairs)
         got = _by_vote(votes, weight, code[new], new)
         assert got.tolist() == np.argsort(-votes, kind="stable").tolist()
+
+
+def _ref_covered_sentences(segs: list[tuple[int, int]], spans: list[object]) -> set[int]:
+    """pipeline._covered before numpy."""
+    if not spans:
+        return set()
+    ordered = sorted(s if isinstance(s, tuple) else (s.start, s.end)  # type: ignore[attr-defined]
+                     for s in spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+    out = set()
+    for i, (seg_start, seg_end) in enumerate(segs):
+        k = bisect_left(starts, seg_end) - 1
+        while k >= 0 and reach[k] > seg_start:
+            start, end = ordered[k]
+            if min(seg_end, end) - max(seg_start, start) > 0.5 * (seg_end - seg_start):
+                out.add(i)
+                break
+            k -= 1
+    return out
+
+
+def test_covered_sentences_match_the_plain_walk() -> None:
+    from annotator.core.align import cover
+    from annotator.core.document import Span
+
+    rng = random.Random(24)
+    for n in range(300):
+        bounds = sorted(rng.sample(range(1, 2000), rng.randint(0, 60)))
+        segs = [(a + rng.randint(0, 3), b) for a, b in zip([0, *bounds], [*bounds, 2000],
+                                                          strict=True)]
+        segs += [(5, 5)] * (n % 3 == 0)  # an empty sentence is never covered
+        spans: list[object] = []
+        for _ in range(rng.randint(0, 40)):
+            a = rng.randrange(2000)
+            b = a + rng.choice([1, 5, 30, 200, 1500])  # long spans nest around many others
+            spans.append((a, b) if rng.random() < 0.5 else Span(a, min(b, 2000)))
+        assert cover.covered(segs, spans) == _ref_covered_sentences(  # type: ignore[arg-type]
+            segs, spans)

@@ -427,21 +427,38 @@ def test_word_counts_are_findall_per_span() -> None:
     assert word_counts("one two", [(-3, 7), (0, 99)]) == [1, 2]  # Python's slicing rules
 
 
-def test_votes_ranked_by_radix_match_the_float_sort() -> None:
-    """candidates._by_vote gives np.argsort(-votes, kind="stable"), also past 2^16 distinct
-    votes (where it falls back to that sort)."""
-    from annotator.core.align.candidates import _by_vote
+def test_vote_places_and_top_partners_match_the_float_sorts() -> None:
+    """candidates' packed-integer sorts give what the stable float and argsorts gave: the
+    first k pairs of each sentence by (best vote, partner), also where the packed values do
+    not fit 62 bits (np.lexsort then)."""
+    from annotator.core.align.candidates import _stable_order, _top, _vote_places
 
     rng = np.random.default_rng(4)
-    for pairs, stems in [(0, 5), (1, 5), (500, 3), (5000, 40), (200_000, 90_000)]:
-        weight = rng.uniform(1.0, 9.0, stems).round(rng.integers(1, 4))
-        votes_per_pair = rng.choice([1, 1, 1, 2, 3], pairs)
+    for pairs, stems, spread in [(1, 5, 3), (500, 3, 20), (5000, 40, 300), (60_000, 9000, 1 << 40)]:
+        weight = rng.uniform(1.0, 9.0, stems).round(int(rng.integers(1, 4)))
+        keys = np.unique(rng.integers(0, 300 * spread, pairs))  # distinct (major, minor)
+        major, minor = keys // 300, keys % 300
+        votes_per_pair = rng.choice([1, 1, 1, 2, 3], keys.size)
         code = rng.integers(0, stems, int(votes_per_pair.sum()))
-        pair = np.repeat(np.arange(pairs), votes_per_pair)
-        new = np.r_[True, pair[1:] != pair[:-1]] if pair.size else np.zeros(0, dtype=bool)
-        votes = np.bincount(pair, weights=weight[code], minlength=pairs)
-        got = _by_vote(votes, weight, code[new], new)
-        assert got.tolist() == np.argsort(-votes, kind="stable").tolist()
+        pair = np.repeat(np.arange(keys.size), votes_per_pair)
+        new = np.r_[True, pair[1:] != pair[:-1]]
+        votes = np.bincount(pair, weights=weight[code], minlength=keys.size)
+        place = _vote_places(votes, weight, code[new], new)
+        by_vote = np.argsort(-votes, kind="stable")
+        for per in (1, 6):
+            order = by_vote[np.argsort(major[by_vote], kind="stable")]
+            ranked = major[order]
+            first = np.searchsorted(ranked, ranked, side="left")
+            take = order[np.arange(ranked.size) - first < per]
+            want = sorted(zip(major[take].tolist(), minor[take].tolist(), strict=True))
+            got = _top(major, place, minor, per)
+            assert sorted(zip(got[0].tolist(), got[1].tolist(), strict=True)) == want
+        shuffled = rng.permutation(keys) % (7 * spread)  # repeats, and 2^40 keys: no packing
+        order, ranked = _stable_order(shuffled)
+        assert order.tolist() == np.argsort(shuffled, kind="stable").tolist()
+        assert ranked.tolist() == shuffled[order].tolist()
+    huge = np.array([1 << 60, 5, 1 << 60, 3], dtype=np.int64)  # too wide to pack
+    assert _stable_order(huge)[0].tolist() == [3, 1, 0, 2]
 
 
 def _ref_covered_sentences(segs: list[tuple[int, int]], spans: list[object]) -> set[int]:

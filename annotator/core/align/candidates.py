@@ -54,9 +54,8 @@ def candidate_pairs(stems_a: Sequence[Iterable[str]], stems_b: Sequence[Iterable
     weight = np.fromiter((idf.get(stem, 1.0) for stem in ordered), dtype=np.float64,
                          count=len(ordered))
     code_a, owner_a = _entries(stems_a, ids)
-    by_row = np.argsort(owner_a, kind="stable")  # by sentence, then stem
-    return _listed(_vote((code_a[by_row], owner_a[by_row]), _entries(stems_b, ids), weight,
-                         n_a, n_b, per_sentence))
+    return _listed(_vote(_sorted_pairs(owner_a, code_a, len(ordered))[::-1],
+                         _entries(stems_b, ids), weight, n_a, n_b, per_sentence))
 
 
 def _listed(pairs: tuple[np.ndarray, np.ndarray]) -> list[tuple[int, int]]:
@@ -92,13 +91,17 @@ def candidate_arrays(a: tuple[np.ndarray, np.ndarray], n_a: int,
 
     weight = np.fromiter((idf.get(names[k], 1.0) for k in ordered), dtype=np.float64,
                          count=len(ordered))
-    code_a, owner_a = codes(*a)  # by sentence (then stem id: not stem order)
-    by_row = np.argsort(owner_a * max(1, len(ordered)) + code_a, kind="stable")
+    code_a, owner_a = codes(*a)
     code_b, owner_b = codes(*b)
-    small = code_b.astype(np.uint16) if len(ordered) <= 1 << 16 else code_b  # radix-sortable
-    by_code = np.argsort(small, kind="stable")  # stable: sentence order within a stem
-    return _vote((code_a[by_row], owner_a[by_row]), (code_b[by_code], owner_b[by_code]), weight,
-                 n_a, n_b, per_sentence)
+    return _vote(_sorted_pairs(owner_a, code_a, len(ordered))[::-1],
+                 _sorted_pairs(code_b, owner_b, n_b), weight, n_a, n_b, per_sentence)
+
+
+def _sorted_pairs(major: np.ndarray, minor: np.ndarray, minor_size: int,
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """(major, minor) sorted by major then minor: one sort of packed integers."""
+    packed = np.sort(major * max(1, minor_size) + minor)
+    return packed // max(1, minor_size), packed % max(1, minor_size)
 
 
 def _vote(entries_a: tuple[np.ndarray, np.ndarray], entries_b: tuple[np.ndarray, np.ndarray],
@@ -127,43 +130,64 @@ def _vote(entries_a: tuple[np.ndarray, np.ndarray], entries_b: tuple[np.ndarray,
         start_b = np.cumsum(count_b) - count_b  # where each stem's postings start in B
         within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
         keys = np.repeat(rows * n_b, reps) + cols_sorted[np.repeat(start_b[code_a], reps) + within]
-        order = np.argsort(keys, kind="stable")
-        keys = keys[order]
+        order, keys = _stable_order(keys)
         new = np.r_[True, keys[1:] != keys[:-1]]
         pair_keys = keys[new]
         code = np.repeat(code_a, reps)[order]
         votes = np.bincount(np.cumsum(new) - 1, weights=weight[code])  # stem order: stable
         rows_i, cols_j = pair_keys // n_b, pair_keys % n_b
-        # best vote first; pair_keys run by (i, j), so a stable sort keeps ties in partner order
-        by_vote = _by_vote(votes, weight, code[new], new)
-        for major, size in ((rows_i, n_a), (cols_j, n_b)):
-            small = major.astype(np.uint16 if size <= 1 << 16 else np.int64)  # radix-sortable
-            order = by_vote[np.argsort(small[by_vote], kind="stable")]  # by sentence, then vote
-            ranked = major[order]
-            at = np.arange(ranked.size, dtype=np.int64)
-            starts = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]],
-                                                    at, 0))  # where each sentence's run starts
-            chosen_keys.append(pair_keys[order[at - starts < per_sentence]])
+        place = _vote_places(votes, weight, code[new], new)
+        for major, minor in ((rows_i, cols_j), (cols_j, rows_i)):
+            row, col = _top(major, place, minor, per_sentence)
+            chosen_keys.append(row * n_b + col if major is rows_i else col * n_b + row)
     chosen = np.sort(np.concatenate(chosen_keys))  # by key: by (i, j)
     chosen = chosen[np.r_[True, chosen[1:] != chosen[:-1]]]  # each pair once
     return chosen // n_b, chosen % n_b
 
 
-def _by_vote(votes: np.ndarray, weight: np.ndarray, first_code: np.ndarray,
-             new: np.ndarray) -> np.ndarray:
-    """`np.argsort(-votes, kind="stable")`, by radix: votes ranked among their distinct values
-    (a few thousand: most pairs share one stem, and their vote is that stem's weight, so only
-    the other pairs' votes need a search). Falls back to the float sort past 2^16 values.
-    `first_code` is each pair's first stem, `new` flags each pair's first vote."""
-    if not votes.size:
-        return np.zeros(0, dtype=np.int64)
+def _bits(values: np.ndarray) -> int:
+    return int(values.max()).bit_length() if values.size else 0
+
+
+def _stable_order(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`np.argsort(keys, kind="stable")` and the sorted keys: each key packed with its index
+    and sorted by value (SIMD sort, several times faster than the stable argsort)."""
+    shift = max(1, (keys.size - 1).bit_length())
+    if _bits(keys) + shift > 62:
+        order = np.argsort(keys, kind="stable")
+        return order, keys[order]
+    packed = np.sort((keys << shift) | np.arange(keys.size, dtype=np.int64))
+    return packed & ((1 << shift) - 1), packed >> shift
+
+
+def _vote_places(votes: np.ndarray, weight: np.ndarray, first_code: np.ndarray,
+                 new: np.ndarray) -> np.ndarray:
+    """Each vote's place among the distinct votes, best first (equal votes, equal places). A
+    pair with one vote has its stem's weight, so only the other votes are sorted with the
+    weights, a few thousand values. `first_code` is each pair's first stem, `new` flags each
+    pair's first vote."""
     ends = np.flatnonzero(np.r_[new[1:], True])
     single = np.diff(np.r_[-1, ends]) == 1  # pairs with one vote: the vote is the weight
-    several = votes[~single]
-    distinct = np.unique(np.r_[weight, several])
-    if distinct.size > 1 << 16:
-        return np.argsort(-votes, kind="stable")
-    rank = np.empty(votes.size, dtype=np.int64)
-    rank[single] = np.searchsorted(distinct, weight)[first_code[single]]
-    rank[~single] = np.searchsorted(distinct, several)
-    return np.argsort((distinct.size - 1 - rank).astype(np.uint16), kind="stable")
+    distinct, rank = np.unique(np.r_[weight, votes[~single]], return_inverse=True)
+    place = np.empty(votes.size, dtype=np.int64)
+    place[single] = rank[first_code[single]]
+    place[~single] = rank[weight.size :]
+    return distinct.size - 1 - place
+
+
+def _top(major: np.ndarray, place: np.ndarray, minor: np.ndarray,
+         per_sentence: int) -> tuple[np.ndarray, np.ndarray]:
+    """(major, minor) of each major value's first `per_sentence` pairs by (place, minor):
+    the triples are distinct, so one sort of them packed in an integer orders them exactly
+    (np.lexsort where they do not fit)."""
+    b_place, b_minor = max(1, _bits(place)), max(1, _bits(minor))
+    if _bits(major) + b_place + b_minor <= 62:
+        ranked = np.sort((major << (b_place + b_minor)) | (place << b_minor) | minor)
+        group, low = ranked >> (b_place + b_minor), ranked & ((1 << b_minor) - 1)
+    else:
+        order = np.lexsort((minor, place, major))
+        group, low = major[order], minor[order]
+    at = np.arange(group.size, dtype=np.int64)
+    starts = np.maximum.accumulate(np.where(np.r_[True, group[1:] != group[:-1]], at, 0))
+    keep = at - starts < per_sentence  # the first few of each sentence's run
+    return group[keep], low[keep]

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import random
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import cast
 
 import numpy as np
 
@@ -101,6 +100,21 @@ def _ref_join(runs: list[_RefRun]) -> list[_RefRun]:
     return joined
 
 
+def _ref_claim(runs: list[_RefRun]) -> list[_RefRun]:
+    kept: list[_RefRun] = []
+    sides: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] = ([], [])
+    for run in sorted(runs, key=lambda r: (r.first_i - r.last_i, r.first_i, r.first_j)):
+        half = (run.last_i - run.first_i + SHINGLE) / 2
+        spans = ((run.first_i, run.last_i), (run.first_j, run.last_j))
+        if any(verbatim._overlaps(side, lo, hi, half)
+               for side, (lo, hi) in zip(sides, spans, strict=True)):
+            continue
+        for side, (lo, hi) in zip(sides, spans, strict=True):
+            insort(side, (lo, hi, len(kept)))
+        kept.append(run)
+    return sorted(kept, key=lambda r: (r.first_i, r.first_j))
+
+
 def _ref_pieces(first: int, last: int, cut_words: list[int]) -> list[tuple[int, int]]:
     lo = bisect_left(cut_words, first + MIN_PIECE)
     hi = bisect_right(cut_words, last + 1 - MIN_PIECE)
@@ -131,7 +145,7 @@ def _ref_copied(text_a: str, text_b: str, cuts: list[int]) -> list[tuple[object,
     words = [[w.casefold() for w in _PLAIN_WORD.findall(t)] for t in (text_a, text_b)]
     runs = _ref_chain(_ref_seeds(*words))
     joined = [r for r in _ref_join(runs) if r.last_i + SHINGLE - r.first_i >= verbatim.MIN_WORDS]
-    long_runs = cast(list[_RefRun], verbatim._claim(cast(list[verbatim.Run], joined)))
+    long_runs = _ref_claim(joined)
     span_a = [m.span() for m in _PLAIN_WORD.finditer(text_a)]
     span_b = [m.span() for m in _PLAIN_WORD.finditer(text_b)]
     cut_words = sorted({bisect_left(span_a, (c, -1)) for c in cuts})
@@ -498,3 +512,31 @@ def test_covered_sentences_match_the_plain_walk() -> None:
             spans.append((a, b) if rng.random() < 0.5 else Span(a, min(b, 2000)))
         assert cover.covered(segs, spans) == _ref_covered_sentences(  # type: ignore[arg-type]
             segs, spans)
+
+
+def test_claim_matches_the_plain_version() -> None:
+    """_claim skips the overlap check for runs near no other: same runs kept as checking all."""
+    rng = random.Random(25)
+    dropped = 0
+    for _ in range(300):
+        runs = []
+        for _ in range(rng.randint(0, 60)):
+            i, j = rng.randrange(3000), rng.randrange(3000)
+            length = rng.choice([25, 30, 60, 200])
+            runs.append((i, j, i + length, j + length + rng.randint(-4, 4)))
+        fast = verbatim._claim([verbatim.Run(*r) for r in runs])
+        plain = _ref_claim([_RefRun(*r, []) for r in runs])
+        got = [(r.first_i, r.first_j, r.last_i, r.last_j) for r in fast]
+        assert got == [(r.first_i, r.first_j, r.last_i, r.last_j) for r in plain]
+        dropped += len(runs) - len(got)
+    assert dropped > 100
+
+
+def test_grouped_hashes_are_sorted_also_when_top_bits_collide() -> None:
+    rng = np.random.default_rng(26)
+    for size, top in [(1, 1 << 64), (2, 4), (50, 64), (1000, 1 << 20), (5000, 1 << 64)]:
+        hashes = rng.integers(0, top, size, dtype=np.uint64, endpoint=False) if top < 1 << 63 \
+            else rng.integers(0, 1 << 63, size, dtype=np.uint64) * np.uint64(2)
+        order, ranked = verbatim._grouped(hashes)
+        assert sorted(order.tolist()) == list(range(size))
+        assert ranked.tolist() == sorted(hashes.tolist()) == hashes[order].tolist()

@@ -60,8 +60,7 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray) -> tuple[np.ndarray, np.ndarray
     if not h_a.size or not h_b.size:
         return empty, empty
     both = np.concatenate([h_a, h_b])
-    order = np.argsort(both)  # groups of equal hashes (in no order inside a group)
-    hashes = both[order]
+    order, hashes = _grouped(both)
     edges = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1], True])
     first, size = edges[:-1], np.diff(edges)
     in_b = np.add.reduceat((order >= h_a.size).astype(np.int64), first)
@@ -80,9 +79,32 @@ def _seeds(ids_a: np.ndarray, ids_b: np.ndarray) -> tuple[np.ndarray, np.ndarray
             take = (in_a > ka) & (in_b > kb)
             seeds_i.append(members[take, ka])
             seeds_j.append(members[rows[take], in_a[take] + kb] - h_a.size)
-    i, j = np.concatenate(seeds_i), np.concatenate(seeds_j)
-    by_pair = np.argsort(i * h_b.size + j)  # each (i, j) once: no ties to keep in order
-    return i[by_pair], j[by_pair]
+    pair = np.sort(np.concatenate(seeds_i) * h_b.size + np.concatenate(seeds_j))  # distinct
+    return pair // h_b.size, pair % h_b.size
+
+
+def _grouped(hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An order that sorts the hashes, and the hashes in it. Each hash's top bits are packed
+    with its position and the packed values sorted (numpy's SIMD sort, several times faster
+    than an argsort of the hashes); hashes that share those top bits but differ below (short
+    words have small ids, so shingles ending in them do) come out in position order, and only
+    those groups are sorted again by the whole hash."""
+    shift = max(1, (hashes.size - 1).bit_length())
+    packed = np.sort((hashes >> np.uint64(shift) << np.uint64(shift))
+                     | np.arange(hashes.size, dtype=np.uint64))
+    order = (packed & np.uint64((1 << shift) - 1)).astype(np.int64)
+    ranked = hashes[order]
+    unsorted = np.flatnonzero(ranked[1:] < ranked[:-1])
+    if unsorted.size:
+        top = packed >> np.uint64(shift)
+        group = np.cumsum(np.r_[True, top[1:] != top[:-1]]) - 1
+        redo = np.zeros(int(group[-1]) + 1, dtype=bool)
+        redo[group[unsorted]] = True
+        slots = np.flatnonzero(redo[group])  # whole groups, in place: top bits keep them apart
+        members = order[slots]
+        order[slots] = members[np.argsort(hashes[members], kind="stable")]
+        ranked = hashes[order]
+    return order, ranked
 
 
 @dataclass

@@ -80,9 +80,8 @@ def pair_features(bags_a: Sequence[Bag], bags_b: Sequence[Bag], pairs: Sequence[
     already linked verbatim.
     """
     n_a, n_b = max(1, len(bags_a)), max(1, len(bags_b))
-    x = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
-    x[:, 0] = 1.0
-    for row, (i, j) in enumerate(pairs):
+    rows = []  # one tuple per pair, made into an array at once (not 17 numpy writes a pair)
+    for i, j in pairs:
         a, b = bags_a[i], bags_b[j]
         shared = a.stems & b.stems
         w = sum(idf.get(s, 1.0) for s in shared)
@@ -90,31 +89,42 @@ def pair_features(bags_a: Sequence[Bag], bags_b: Sequence[Bag], pairs: Sequence[
         # "covered", so short sides count for less
         cover_a = w / a.weight * min(1.0, len(a.stems) / 6) if a.weight else 0.0
         cover_b = w / b.weight * min(1.0, len(b.stems) / 6) if b.weight else 0.0
-        x[row, 1] = w / math.sqrt(a.weight * b.weight) if a.weight and b.weight else 0.0
-        x[row, 2] = min(cover_a, cover_b)
-        x[row, 3] = max(cover_a, cover_b)
-        x[row, 4] = fuzz.token_set_ratio(a.joined, b.joined) / 100.0 if shared else 0.0
-        x[row, 5] = fuzz.ratio(a.folded, b.folded) / 100.0
+        numbers_shared = numbers_conflict = bigrams = 0.0
         if a.numbers and b.numbers:
             common = len(a.numbers & b.numbers)
-            x[row, 6] = min(1.0, float(common))
-            x[row, 7] = float(common == 0)
-        x[row, 8] = min(3, len(a.names & b.names)) / 3.0
+            numbers_shared, numbers_conflict = min(1.0, float(common)), float(common == 0)
         if a.bigrams and b.bigrams:
-            x[row, 9] = len(a.bigrams & b.bigrams) / min(len(a.bigrams), len(b.bigrams))
-        x[row, 10] = abs((i + 0.5) / n_a - (j + 0.5) / n_b)
-        x[row, 11] = float(i == 0 and j == 0)
-        x[row, 12] = abs(math.log(a.words / b.words))
+            bigrams = len(a.bigrams & b.bigrams) / min(len(a.bigrams), len(b.bigrams))
         # What a paraphrase leaves out or adds: sentences sharing most words but each with a
         # clause of its own are the typical near-miss (MSRP's negatives).
-        x[row, 15] = fuzz.token_sort_ratio(a.folded, b.folded) / 100.0
         only_a, only_b = len(a.stems) - len(shared), len(b.stems) - len(shared)
-        x[row, 16] = min(only_a, only_b) / 5.0
-        x[row, 17] = max(only_a, only_b) / 10.0
         union = len(a.stems) + len(b.stems) - len(shared)
-        x[row, 18] = len(shared) / union if union else 0.0
-        x[row, 19] = float(a.negated != b.negated)
-        x[row, 20] = float(bool(a.numbers) and a.numbers == b.numbers)
+        rows.append((
+            1.0,
+            w / math.sqrt(a.weight * b.weight) if a.weight and b.weight else 0.0,
+            min(cover_a, cover_b),
+            max(cover_a, cover_b),
+            fuzz.token_set_ratio(a.joined, b.joined) / 100.0 if shared else 0.0,
+            fuzz.ratio(a.folded, b.folded) / 100.0,
+            numbers_shared,
+            numbers_conflict,
+            min(3, len(a.names & b.names)) / 3.0,
+            bigrams,
+            abs((i + 0.5) / n_a - (j + 0.5) / n_b),
+            float(i == 0 and j == 0),
+            abs(math.log(a.words / b.words)),
+            0.0,  # semantic, below
+            0.0,  # size, below
+            fuzz.token_sort_ratio(a.folded, b.folded) / 100.0,
+            min(only_a, only_b) / 5.0,
+            max(only_a, only_b) / 10.0,
+            len(shared) / union if union else 0.0,
+            float(a.negated != b.negated),
+            float(bool(a.numbers) and a.numbers == b.numbers),
+            0.0,  # copy_share, below
+        ))
+    x = (np.array(rows, dtype=np.float64) if rows
+         else np.zeros((0, len(FEATURES)), dtype=np.float64))
     # the longer the texts, the more look-alikes per true partner: a prior, learnt like the rest
     x[:, 14] = math.log2(n_a + n_b) / 10.0
     x[:, 21] = copy_share

@@ -100,13 +100,22 @@ def _ref_join(runs: list[_RefRun]) -> list[_RefRun]:
     return joined
 
 
+def _ref_overlaps(side: list[tuple[int, int, int]], lo: int, hi: int, half: float) -> bool:
+    k = bisect_left(side, (lo, -1, -1))
+    for m in range(max(0, k - verbatim.NEIGHBOURS), min(len(side), k + verbatim.NEIGHBOURS)):
+        other_lo, other_hi, _ = side[m]
+        if min(hi, other_hi) - max(lo, other_lo) + SHINGLE >= half:
+            return True
+    return False
+
+
 def _ref_claim(runs: list[_RefRun]) -> list[_RefRun]:
     kept: list[_RefRun] = []
     sides: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] = ([], [])
     for run in sorted(runs, key=lambda r: (r.first_i - r.last_i, r.first_i, r.first_j)):
         half = (run.last_i - run.first_i + SHINGLE) / 2
         spans = ((run.first_i, run.last_i), (run.first_j, run.last_j))
-        if any(verbatim._overlaps(side, lo, hi, half)
+        if any(_ref_overlaps(side, lo, hi, half)
                for side, (lo, hi) in zip(sides, spans, strict=True)):
             continue
         for side, (lo, hi) in zip(sides, spans, strict=True):

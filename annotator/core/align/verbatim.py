@@ -203,11 +203,19 @@ def _claim(runs: list[Run]) -> list[Run]:
 
 
 def _overlaps(side: list[tuple[int, int, int]], lo: int, hi: int, half: float) -> bool:
-    """Does a kept interval near [lo, hi] share at least `half` words with it?"""
+    """Does a kept interval near [lo, hi] (NEIGHBOURS each way in `side`'s order) share at
+    least `half` words with it? Those after it start at lo or later, in order: once one starts
+    too far on to share `half`, so do the rest."""
     k = bisect_left(side, (lo, -1, -1))
-    for m in range(max(0, k - NEIGHBOURS), min(len(side), k + NEIGHBOURS)):
+    for m in range(k, min(len(side), k + NEIGHBOURS)):
         other_lo, other_hi, _ = side[m]
-        if min(hi, other_hi) - max(lo, other_lo) + SHINGLE >= half:
+        if hi - other_lo + SHINGLE < half:
+            break
+        if min(hi, other_hi) - other_lo + SHINGLE >= half:
+            return True
+    for m in range(max(0, k - NEIGHBOURS), k):  # these start before lo
+        _, other_hi, _ = side[m]
+        if min(hi, other_hi) - lo + SHINGLE >= half:
             return True
     return False
 

@@ -136,14 +136,16 @@ def _chain(seeds_i: np.ndarray, seeds_j: np.ndarray) -> tuple[list[Run], np.ndar
     step = (np.diff(seeds_i) == 1) & (np.diff(seeds_j) == 1)
     breaks = np.flatnonzero(np.r_[True, ~step, True])
     open_by_diagonal: dict[int, int] = {}
-    all_i, all_j = seeds_i.tolist(), seeds_j.tolist()
+    head, tail = breaks[:-1], breaks[1:] - 1  # each streak's first and last seed
     streak_runs = []
-    for lo, hi in zip(breaks[:-1].tolist(), breaks[1:].tolist(), strict=True):
-        r = _place(runs, open_by_diagonal, all_i[lo], all_j[lo])
+    for i, j, last_i, last_j, longer in zip(seeds_i[head].tolist(), seeds_j[head].tolist(),
+                                            seeds_i[tail].tolist(), seeds_j[tail].tolist(),
+                                            (tail > head).tolist(), strict=True):
+        r = _place(runs, open_by_diagonal, i, j)
         streak_runs.append(r)
-        if hi - lo > 1:
+        if longer:
             run = runs[r]
-            run.last_i, run.last_j = all_i[hi - 1], max(run.last_j, all_j[hi - 1])
+            run.last_i, run.last_j = last_i, max(run.last_j, last_j)
     return runs, np.repeat(np.asarray(streak_runs, dtype=np.int64), np.diff(breaks))
 
 

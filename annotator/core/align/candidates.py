@@ -166,13 +166,19 @@ def _vote_places(votes: np.ndarray, weight: np.ndarray, first_code: np.ndarray,
     pair with one vote has its stem's weight, so only the other votes are sorted with the
     weights, a few thousand values. `first_code` is each pair's first stem, `new` flags each
     pair's first vote."""
+    if not votes.size:
+        return np.zeros(0, dtype=np.int64)
     ends = np.flatnonzero(np.r_[new[1:], True])
     single = np.diff(np.r_[-1, ends]) == 1  # pairs with one vote: the vote is the weight
-    distinct, rank = np.unique(np.r_[weight, votes[~single]], return_inverse=True)
+    values = np.r_[weight, votes[~single]]
+    order = np.argsort(values)  # ranks by a sort and a neighbour test (np.unique's first
+    ranked = values[order]  # call in a process costs more than this whole function)
+    rank = np.empty(values.size, dtype=np.int64)
+    rank[order] = np.cumsum(np.r_[False, ranked[1:] != ranked[:-1]])
     place = np.empty(votes.size, dtype=np.int64)
     place[single] = rank[first_code[single]]
     place[~single] = rank[weight.size :]
-    return distinct.size - 1 - place
+    return int(rank.max(initial=0)) - place
 
 
 def _top(major: np.ndarray, place: np.ndarray, minor: np.ndarray,

@@ -72,7 +72,9 @@ def _is_word(text: str) -> np.ndarray:
     is_word = np.zeros(cps.size, dtype=bool)
     is_word[low] = _ASCII_WORD[cps[low]]
     other = np.flatnonzero(~low)
-    chars, at = np.unique(cps[other], return_inverse=True)
+    chars = np.sort(cps[other])
+    chars = chars[np.r_[True, chars[1:] != chars[:-1]]]  # distinct (np.unique: slow 1st call)
+    at = np.searchsorted(chars, cps[other])
     is_word[other] = np.array([chr(c).isalnum() for c in chars.tolist()], dtype=bool)[at]
     return is_word
 

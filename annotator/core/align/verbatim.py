@@ -234,7 +234,9 @@ def copied_passages(text_a: str, text_b: str, cuts: Sequence[int] = ()) -> list[
     if not long_runs:
         return []
     # the word starting each cut: the number of words that start before it
-    cut_words = np.unique(np.searchsorted(starts_a, np.asarray(cuts, dtype=np.int64)))
+    cut_words = np.sort(np.searchsorted(starts_a, np.asarray(cuts, dtype=np.int64)))
+    if cut_words.size:
+        cut_words = cut_words[np.r_[True, cut_words[1:] != cut_words[:-1]]]  # distinct
     pieces = cut_pieces(long_runs, (seeds_i, seeds_j, into[label]), cut_words)
     wa0, wa1, wb0, wb1 = (p.tolist() for p in pieces)
     sa, ea = starts_a[wa0].tolist(), ends_a[wa1].tolist()

@@ -549,3 +549,26 @@ def test_grouped_hashes_are_sorted_also_when_top_bits_collide() -> None:
         order, ranked = verbatim._grouped(hashes)
         assert sorted(order.tolist()) == list(range(size))
         assert ranked.tolist() == sorted(hashes.tolist()) == hashes[order].tolist()
+
+
+def test_candidates_with_skipped_sentences_are_the_filtered_full_result() -> None:
+    from annotator.core.align.candidates import candidate_arrays, candidate_pairs_flat
+
+    rng = np.random.default_rng(27)
+    for _ in range(150):
+        stems = int(rng.integers(1, 60))
+        names = [f"s{k:03d}" for k in rng.permutation(stems)]
+        idf = {w: float(rng.uniform(0.5, 9.0)) for w in names if rng.random() < 0.9}
+        docs = []
+        for _side in range(2):
+            n = int(rng.integers(1, 80))
+            owner = np.repeat(np.arange(n), rng.integers(0, 8, n))
+            key = np.unique(owner * stems + rng.integers(0, stems, owner.size))  # distinct
+            docs.append(((key // stems, key % stems), n))
+        (a, n_a), (b, n_b) = docs
+        per = int(rng.integers(1, 7))
+        skip = (rng.random(n_a) < rng.random(), rng.random(n_b) < rng.random())
+        full = candidate_pairs_flat(a, n_a, b, n_b, names, idf, per)
+        want = [(i, j) for i, j in full if not skip[0][i] and not skip[1][j]]
+        rows, cols = candidate_arrays(a, n_a, b, n_b, names, idf, per, skip)
+        assert list(zip(rows.tolist(), cols.tolist(), strict=True)) == want

@@ -73,9 +73,15 @@ def candidate_pairs_flat(a: tuple[np.ndarray, np.ndarray], n_a: int,
 
 def candidate_arrays(a: tuple[np.ndarray, np.ndarray], n_a: int,
                      b: tuple[np.ndarray, np.ndarray], n_b: int, names: Sequence[str],
-                     idf: dict[str, float], per_sentence: int) -> tuple[np.ndarray, np.ndarray]:
-    """`candidate_pairs_flat` as two arrays (A's sentences, B's), sorted by (i, j): filter
-    them with masks rather than a Python test per pair (300k pairs on a 1M-word pair)."""
+                     idf: dict[str, float], per_sentence: int,
+                     skip: tuple[np.ndarray, np.ndarray] | None = None,
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """`candidate_pairs_flat` as two arrays (A's sentences, B's), sorted by (i, j).
+
+    With `skip`, boolean masks over A's and B's sentences (those the copy stage linked), only
+    the pairs of two unskipped sentences are returned, the same as filtering the full result:
+    a pair of two skipped sentences is in no ranking that matters, so its votes are never
+    counted (on a long copied pair, most of the vote grid)."""
     if not n_a or not n_b:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     present_a = np.bincount(a[1], minlength=len(names)) > 0
@@ -93,8 +99,12 @@ def candidate_arrays(a: tuple[np.ndarray, np.ndarray], n_a: int,
                          count=len(ordered))
     code_a, owner_a = codes(*a)
     code_b, owner_b = codes(*b)
-    return _vote(_sorted_pairs(owner_a, code_a, len(ordered))[::-1],
-                 _sorted_pairs(code_b, owner_b, n_b), weight, n_a, n_b, per_sentence)
+    rows, cols = _vote(_sorted_pairs(owner_a, code_a, len(ordered))[::-1],
+                       _sorted_pairs(code_b, owner_b, n_b), weight, n_a, n_b, per_sentence, skip)
+    if skip is None:
+        return rows, cols
+    keep = ~skip[0][rows] & ~skip[1][cols]
+    return rows[keep], cols[keep]
 
 
 def _sorted_pairs(major: np.ndarray, minor: np.ndarray, minor_size: int,
@@ -106,14 +116,16 @@ def _sorted_pairs(major: np.ndarray, minor: np.ndarray, minor_size: int,
 
 def _vote(entries_a: tuple[np.ndarray, np.ndarray], entries_b: tuple[np.ndarray, np.ndarray],
           weight: np.ndarray, n_a: int, n_b: int, per_sentence: int,
-          ) -> tuple[np.ndarray, np.ndarray]:
+          skip: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The votes and each sentence's top partners, from A's (stem code, sentence) entries
     sorted by sentence then code and B's sorted by code then sentence; `weight[code]` is the
     stem's IDF.
 
     Every (row, col) of a clue stem is one vote, and a pair's votes are summed stem by stem
     (so the sums are the same floats whatever the layout); each sentence keeps its
-    `per_sentence` best-voted partners, ties to the partner first in its document."""
+    `per_sentence` best-voted partners, ties to the partner first in its document. With
+    `skip` (see candidate_arrays), a skipped row votes only with unskipped columns: the
+    rankings of skipped rows and columns come out wrong, and are the caller's to drop."""
     code_a, rows = entries_a
     code_b, cols_sorted = entries_b
     count_a = np.bincount(code_a, minlength=weight.size)
@@ -122,14 +134,24 @@ def _vote(entries_a: tuple[np.ndarray, np.ndarray], entries_b: tuple[np.ndarray,
     take = clue[code_a]
     code_a, rows = code_a[take], rows[take]
     reps = count_b[code_a]
+    start_b = np.cumsum(count_b) - count_b  # where each stem's postings start in B
+    if skip is not None:  # skipped rows: postings of unskipped columns only, placed after
+        kept = ~skip[1][cols_sorted]
+        count_kept = np.bincount(code_b[kept], minlength=weight.size)
+        start_kept = np.cumsum(count_kept) - count_kept + cols_sorted.size
+        cols_sorted = np.r_[cols_sorted, cols_sorted[kept]]
+        skipped = skip[0][rows]
+        reps = np.where(skipped, count_kept[code_a], reps)
+        start = np.where(skipped, start_kept[code_a], start_b[code_a])
+    else:
+        start = start_b[code_a]
     total = int(reps.sum())
     chosen_keys = [np.zeros(1, dtype=np.int64)]  # (0, 0)
     if total:
         # every (row, col) of every clue stem, by row then stem: sorting that by (row, col)
         # sorts short runs, and keeps each pair's votes in stem order
-        start_b = np.cumsum(count_b) - count_b  # where each stem's postings start in B
         within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
-        keys = np.repeat(rows * n_b, reps) + cols_sorted[np.repeat(start_b[code_a], reps) + within]
+        keys = np.repeat(rows * n_b, reps) + cols_sorted[np.repeat(start, reps) + within]
         order, keys = _stable_order(keys)
         new = np.r_[True, keys[1:] != keys[:-1]]
         pair_keys = keys[new]

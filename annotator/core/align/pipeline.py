@@ -13,12 +13,10 @@ Either way the same functions run on the same inputs, so the links are the same.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
-from itertools import accumulate
 from threading import Lock
 from typing import TYPE_CHECKING
 
@@ -28,7 +26,8 @@ from .. import twocore
 from ..document import Document, Span, segment_pair
 from ..segment import Segment
 from . import calibration
-from .candidates import candidate_pairs_flat
+from .candidates import candidate_arrays
+from .cover import covered
 from .features import Tokens
 from .lazy import LazySequence
 from .scoring import Bag, link_probability, make_bag, pair_features
@@ -147,20 +146,24 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
             report(0.3)
         if child is None:  # first, as before: the candidates' peak memory comes after
             passages = copies()
-        # independent stages: on two cores these run here while the child finds copies
-        found = candidate_pairs_flat(stems_a, len(sa), stems_b, len(sb), list(ids), idf,
-                                     CANDIDATES_PER_SENTENCE)
+        # independent of the copies: on two cores this runs here while the child finds them
         same = identical_sentences(text_a, spans_a, text_b, spans_b)
         if child is not None:
             passages = child.get(1, copies)
-    skip_a = _covered(sa, [c.a for c in passages])
-    skip_b = _covered(sb, [c.b for c in passages])
+    skip_a = _covered(spans_a, [c.a for c in passages])
+    skip_b = _covered(spans_b, [c.b for c in passages])
     for i, j, words in same:
         if i not in skip_a and j not in skip_b:
             passages.append(Passage(spans_a[i], spans_b[j], words))
             skip_a.add(i)
             skip_b.add(j)
-    pairs = [(i, j) for i, j in found if i not in skip_a and j not in skip_b]
+    # after the copies: a pair of two copied sentences is never voted on (most of the votes
+    # on a long copied pair), and only pairs of two uncopied sentences come back
+    skip = (np.zeros(len(sa), dtype=bool), np.zeros(len(sb), dtype=bool))
+    skip[0][list(skip_a)], skip[1][list(skip_b)] = True, True
+    rows, cols = candidate_arrays(stems_a, len(sa), stems_b, len(sb), list(ids), idf,
+                                  CANDIDATES_PER_SENTENCE, skip)
+    pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
     semantic = None
     weights = calibration.DEFAULT
     if method == "semantic":
@@ -194,24 +197,10 @@ def _semantic_candidates(cos: np.ndarray, per_sentence: int = 3) -> set[tuple[in
     return out
 
 
-def _covered(segs: Sequence[Segment], spans: Sequence[Span | tuple[int, int]]) -> set[int]:
-    """Sentences more than half inside any of the spans. Spans sorted by start, so each
-    sentence only looks at those that can reach it (thousands of copy pieces stay cheap)."""
-    if not spans:
-        return set()
-    ordered = sorted(s if isinstance(s, tuple) else (s.start, s.end) for s in spans)
-    starts = [s for s, _ in ordered]
-    reach = list(accumulate((e for _, e in ordered), max))  # furthest end so far
-    covered = set()
-    for i, seg in enumerate(segs):
-        k = bisect_left(starts, seg.end) - 1  # last span starting before the sentence ends
-        while k >= 0 and reach[k] > seg.start:
-            start, end = ordered[k]
-            if min(seg.end, end) - max(seg.start, start) > 0.5 * (seg.end - seg.start):
-                covered.add(i)
-                break
-            k -= 1
-    return covered
+def _covered(segs: Sequence[Span | Segment | tuple[int, int]],
+             spans: Sequence[Span | tuple[int, int]]) -> set[int]:
+    """Sentences more than half inside any of the spans (cover.covered: all at once)."""
+    return covered(segs, spans)
 
 
 def align_segments(doc_a: Document, doc_b: Document, options: AlignOptions,

@@ -21,14 +21,13 @@ from PySide6.QtGui import (
     QColor,
     QPainter,
     QSyntaxHighlighter,
-    QTextBlock,
     QTextCharFormat,
     QTextDocument,
     QTextLine,
 )
-from PySide6.QtWidgets import QPlainTextEdit
 
 from .link_index import SpanIndex
+from .view_geometry import BlockLines, ViewGeometry
 
 Range = tuple[int, int, QTextCharFormat]
 
@@ -133,54 +132,58 @@ def _x(line: QTextLine, position: int) -> float:
 BlockRects = list[tuple[QRectF, QColor]]
 
 
-def _block_rects(block: QTextBlock, painted: Sequence[Layer], above: Sequence[Layer],
+def _block_rects(lo: int, lines: BlockLines, painted: Sequence[Layer], above: Sequence[Layer],
                  ) -> BlockRects:
-    """The fills of one block, relative to its top-left corner."""
-    lo = block.position()
-    pieces = _pieces(lo, lo + block.length() - 1, painted, above)
+    """The fills of one block (text from Qt position `lo`), relative to its top-left corner."""
+    pieces = _pieces(lo, lo + lines.text_length, painted, above)
     if not pieces:
         return []
-    layout = block.layout()
-    lines = [layout.lineAt(i) for i in range(layout.lineCount())]
-    starts = [lo + line.textStart() for line in lines]
+    starts = lines.starts
+    xs: dict[tuple[int, int], float] = {}  # a piece's end is often the next one's start
     out: BlockRects = []
     for start, end, colour in pieces:
-        for i in range(max(0, bisect_right(starts, start) - 1), len(lines)):
-            line = lines[i]
+        for i in range(max(0, bisect_right(starts, start - lo) - 1), len(starts)):
             ls = starts[i]
-            if ls >= end:
+            if lo + ls >= end:
                 break
-            a, b = max(start, ls), min(end, ls + line.textLength())
+            a, b = max(start - lo, ls), min(end - lo, lines.ends[i])
             if a < b:
-                out.append((QRectF(QPointF(_x(line, a - lo), line.y()),
-                                   QPointF(_x(line, b - lo), line.y() + line.height())), colour))
+                line = lines.lines[i]
+                xa = xs.get((i, a))
+                if xa is None:
+                    xa = xs[(i, a)] = _x(line, a)
+                xb = xs.get((i, b))
+                if xb is None:
+                    xb = xs[(i, b)] = _x(line, b)
+                y = lines.ys[i]
+                out.append((QRectF(QPointF(xa, y), QPointF(xb, y + lines.heights[i])), colour))
     return out
 
 
-def paint_backgrounds(edit: QPlainTextEdit, painter: QPainter, area: QRect,
+def paint_backgrounds(geometry: ViewGeometry, painter: QPainter, area: QRect,
                       painted: Sequence[Layer], above: Sequence[Layer],
-                      cache: dict[tuple[int, int, int], BlockRects]) -> int:
+                      cache: dict[tuple[int, int, int], BlockRects], width: int) -> int:
     """Fill the background ranges of `painted` layers in the blocks that intersect `area`
-    (viewport coordinates). `cache` keeps each block's fills until the layers change (the
-    caller clears it), so a repaint of lines already seen costs a lookup and the fills.
-    Returns how many blocks were looked at (tests count them)."""
+    (viewport coordinates), walking the view's blocks as `geometry` found them. `cache`
+    keeps each block's fills until the layers change (the caller clears it), so a repaint of
+    lines already seen costs a lookup and the fills. Returns how many blocks were looked at
+    (tests count them)."""
     if not any(layer.ranges for layer in painted):
         return 0
-    block = edit.firstVisibleBlock()
-    offset = edit.contentOffset()
-    top = edit.blockBoundingGeometry(block).translated(offset).top()
-    width = edit.viewport().width()
     seen = 0
-    while block.isValid() and top <= area.bottom():
-        height = edit.blockBoundingRect(block).height()
-        if block.isVisible() and top + height >= area.top():
-            seen += 1
-            key = (block.blockNumber(), block.revision(), width)
-            rects = cache.get(key)
-            if rects is None:
-                rects = cache[key] = _block_rects(block, painted, above)
-            for rect, colour in rects:
-                painter.fillRect(rect.translated(offset.x(), top), colour)
-        top += height
-        block = block.next()
+    geometry.walk_all()
+    for k, top in enumerate(geometry.view_tops):
+        if top > area.bottom():
+            break
+        if top + geometry.heights[k] < area.top():
+            continue
+        seen += 1
+        block = geometry.blocks[k]
+        lo = geometry.starts[k]
+        key = (lo, block.revision(), width)
+        rects = cache.get(key)
+        if rects is None:
+            rects = cache[key] = _block_rects(lo, geometry.lines(k), painted, above)
+        for rect, colour in rects:
+            painter.fillRect(rect.translated(geometry.offset_x, top), colour)
     return seen

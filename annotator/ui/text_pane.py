@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from .pane_layers import BlockRects, Layer, LayeredHighlighter, paint_backgrounds
+from .view_geometry import ViewGeometry
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -117,8 +118,17 @@ class TextPane(QPlainTextEdit):
         self.painted_blocks = 0  # blocks looked at by the last background paint (tests)
         self._press: QPoint | None = None
         self._line_step = 0.0  # pixels per scroll step, as last measured by bring_to_y
-        self.verticalScrollBar().valueChanged.connect(self.scrolled)
-        self.updateRequest.connect(lambda *_: self.scrolled.emit())
+        # what the view shows, kept until it moves or its text is laid out again
+        self._geometry: ViewGeometry | None = None
+        self._visible: tuple[int, int] | None = None
+        self._last_qt = 0  # last valid Qt position (the document's length in UTF-16)
+        # lambdas, not bound methods: the layout signals while the pane is torn down, and
+        # PySide then calls a bound method of a half-freed object
+        self.verticalScrollBar().valueChanged.connect(lambda *_: self._moved())
+        self.updateRequest.connect(lambda *_: self._moved())
+        layout = self.document().documentLayout()
+        layout.update.connect(lambda *_: self._relaid())
+        layout.updateBlock.connect(lambda *_: self._relaid())
         self.viewport().installEventFilter(self)
 
     # --- content --------------------------------------------------------------------------
@@ -139,6 +149,8 @@ class TextPane(QPlainTextEdit):
         block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.mergeBlockFormat(block)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._last_qt = self.document().characterCount() - 1
+        self._relaid()
 
     def text(self) -> str:
         return self._text
@@ -148,6 +160,7 @@ class TextPane(QPlainTextEdit):
         self._line_step = 0.0
         self.setFont(font)
         self.document().setDefaultFont(font)
+        self._relaid()
 
     # --- offsets --------------------------------------------------------------------------
     def qt_pos(self, cp: int) -> int:
@@ -223,14 +236,42 @@ class TextPane(QPlainTextEdit):
             self._highlighter.rehighlightBlock(doc.findBlockByNumber(number))
 
     # --- geometry -------------------------------------------------------------------------
+    def _moved(self) -> None:
+        """The view scrolled or repainted: forget what it showed, then tell the listeners."""
+        self._geometry = None
+        self._visible = None
+        self.scrolled.emit()
+
+    def _relaid(self) -> None:
+        """The text was laid out anew (text, font, formats): line positions may differ."""
+        self._geometry = None
+        self._visible = None
+
+    def view_geometry(self) -> ViewGeometry:
+        """The blocks in view and their lines, read from Qt once per view (see
+        view_geometry): a frame's many span questions are answered from it."""
+        if self._geometry is None:
+            self._geometry = ViewGeometry(self)
+        return self._geometry
+
     def span_y(self, start: int, end: int) -> tuple[float, float]:
         """Top and bottom of a code-point range in viewport coordinates (may be off-screen)."""
-        top = self._cursor_rect(self.qt_pos(start)).top()
+        top = self._cursor_rows(self.qt_pos(start))[0]
         end_q = self.qt_pos(end)
         if end_q > 0 and self._text[max(0, end - 1): end] != "\n":
             end_q -= 1  # the last character's line, not the next one's
-        bottom = self._cursor_rect(end_q).bottom()
+        bottom = self._cursor_rows(end_q)[1]
         return float(top), float(max(bottom, top + 4))
+
+    def _cursor_rows(self, qt: int) -> tuple[int, int]:
+        """Top and bottom of the cursor rectangle at a Qt position: from the view's geometry
+        when the position is in view, else from Qt."""
+        qt = max(0, min(qt, self._last_qt))
+        rows = self.view_geometry().cursor_rows(qt)
+        if rows is not None:
+            return rows
+        rect = self._cursor_rect(qt)
+        return rect.top(), rect.bottom()
 
     def _cursor_rect(self, qt: int) -> QRect:
         cursor = QTextCursor(self.document())
@@ -238,11 +279,14 @@ class TextPane(QPlainTextEdit):
         return self.cursorRect(cursor)
 
     def visible_range(self) -> tuple[int, int]:
-        """Code-point range of the text currently visible in the viewport."""
-        vp = self.viewport().rect()
-        first = self.cursorForPosition(QPoint(0, 0)).position()
-        last = self.cursorForPosition(QPoint(vp.width() - 1, vp.height() - 1)).position()
-        return self.cp_pos(first), self.cp_pos(last)
+        """Code-point range of the text currently visible in the viewport (kept until the
+        view moves: the gutter, scroll sync and overlays all ask each frame)."""
+        if self._visible is None:
+            vp = self.viewport().rect()
+            first = self.cursorForPosition(QPoint(0, 0)).position()
+            last = self.cursorForPosition(QPoint(vp.width() - 1, vp.height() - 1)).position()
+            self._visible = (self.cp_pos(first), self.cp_pos(last))
+        return self._visible
 
     def scroll_by_pixels(self, dy: float) -> None:
         """Scroll so content moves up by about `dy` pixels (QPlainTextEdit scrolls by line)."""
@@ -302,8 +346,9 @@ class TextPane(QPlainTextEdit):
             above = [self._highlighter.layers[n] for n in self._highlighter.order
                      if n not in PAINTED_LAYERS and n in self._highlighter.layers]
             painter = QPainter(self.viewport())
-            self.painted_blocks = paint_backgrounds(self, painter, event.rect(), painted, above,
-                                                    self._fills)
+            self.painted_blocks = paint_backgrounds(self.view_geometry(), painter, event.rect(),
+                                                    painted, above, self._fills,
+                                                    self.viewport().width())
             painter.end()
         super().paintEvent(event)
 
@@ -321,7 +366,7 @@ class TextPane(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.scrolled.emit()
+        self._moved()
 
 
 def char_format(background: QColor | None = None, *, foreground: QColor | None = None,

@@ -71,6 +71,7 @@ class LinkGutter(QWidget):
         self.painted: list[tuple[str, str]] = []  # (link id, stub side) of the last paint
         self._bands: tuple[tuple[object, ...], list[Band]] | None = None
         self._frame: tuple[tuple[object, ...], QPixmap] | None = None  # the last paint
+        self._styles: tuple[tuple[object, ...], dict[object, tuple[QColor, QPen]]] | None = None
         for pane in self.panes:
             pane.scrolled.connect(self.update)
         session.links_changed.connect(self.update)
@@ -146,9 +147,15 @@ class LinkGutter(QWidget):
                self.devicePixelRatioF())
         if self._frame is None or self._frame[0] != key or self.session.project is None:
             ratio = self.devicePixelRatioF()
-            pixmap = QPixmap(self.size() * ratio)
-            pixmap.setDevicePixelRatio(ratio)
+            size = self.size() * ratio
+            # the last frame's pixmap is painted over whole, so it can be reused
+            pixmap = self._frame[1] if self._frame and self._frame[1].size() == size else None
+            if pixmap is None:
+                pixmap = QPixmap(size)
+                pixmap.setDevicePixelRatio(ratio)
             colors = self.colors()
+            if self._styles is None or self._styles[0] != key[1:]:
+                self._styles = (key[1:], {})
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.fillRect(self.rect(), colors.gutter_bg)
@@ -162,35 +169,49 @@ class LinkGutter(QWidget):
         painter.end()
         self.painted = [(b.link.id, b.stub) for b in bands]
 
+    def _style(self, link: AlignmentLink, colors: Colors, selected: bool) -> tuple[QColor, QPen]:
+        """Fill and edge pen of a proposed, accepted or manual band (one per score colour and
+        status, kept while the palette stays: a frame paints a few dozen bands)."""
+        assert self._styles is not None
+        base = colors.score(link.score)
+        key = (base.rgba(), link.status, selected)
+        found = self._styles[1].get(key)
+        if found is None:
+            fill = QColor(base)
+            fill.setAlpha(90 if link.status is LinkStatus.PROPOSED else 170)
+            if selected:
+                fill.setAlpha(min(255, fill.alpha() + 60))
+            edge = QColor(base)
+            edge.setAlpha(230)
+            style = (Qt.PenStyle.DashLine if link.status is LinkStatus.PROPOSED
+                     else Qt.PenStyle.SolidLine)
+            found = self._styles[1][key] = (fill, QPen(edge, 1.0, style))
+        return found
+
     def _paint_band(self, painter: QPainter, band: Band, colors: Colors, selected: bool) -> None:
         link = band.link
         status = link.status
-        base = colors.score(link.score)
         if status is LinkStatus.REJECTED:
             pen = QPen(colors.rejected, 1.0, Qt.PenStyle.DotLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(band.path)
         else:
-            fill = QColor(base)
-            fill.setAlpha(90 if status is LinkStatus.PROPOSED else 170)
-            if selected:
-                fill.setAlpha(min(255, fill.alpha() + 60))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawPath(band.path)
+            fill, edge = self._style(link, colors, selected)
             if status is LinkStatus.MANUAL:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+                painter.drawPath(band.path)
                 hatch = QBrush(colors.text if not colors.dark else QColor("#ffffff"),
                                Qt.BrushStyle.BDiagPattern)
                 painter.setBrush(hatch)
                 painter.setOpacity(0.35)
                 painter.drawPath(band.path)
                 painter.setOpacity(1.0)
-            edge = QColor(base)
-            edge.setAlpha(230)
-            style = Qt.PenStyle.DashLine if status is LinkStatus.PROPOSED else Qt.PenStyle.SolidLine
-            painter.setPen(QPen(edge, 1.0, style))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setBrush(fill)  # fill, then edge: one call draws both, in that order
+            painter.setPen(edge)
             painter.drawPath(band.path)
         if selected:
             painter.setPen(QPen(colors.outline, 2.2))

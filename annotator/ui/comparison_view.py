@@ -95,7 +95,9 @@ class ComparisonView(QWidget):
         outer.setAccessibleName(f"Scroll document {pane.side}")
         pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner.rangeChanged.connect(outer.setRange)
-        inner.valueChanged.connect(outer.setValue)
+        # the inner value, not the emitted one: the pane may renumber its lines while the
+        # signal is out and re-emit; echoing the stale value back would scroll it again
+        inner.valueChanged.connect(lambda _v: outer.setValue(inner.value()))
         outer.valueChanged.connect(inner.setValue)
         outer.setRange(inner.minimum(), inner.maximum())
 

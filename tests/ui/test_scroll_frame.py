@@ -1,0 +1,98 @@
+"""What one scroll step costs, counted rather than timed: B is moved to its partner once, the
+gutter is painted once, and the bands' geometry comes from the panes' view snapshots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+from annotator.core import AlignmentLink, Document, Project, Span, new_project
+from annotator.ui.main_window import MainWindow
+from annotator.ui.text_pane import TextPane
+
+
+def long_paragraph_project(paragraphs: int = 300) -> Project:
+    """Paragraphs that wrap over several lines, so the panes' lazy layout renumbers lines
+    while a scroll is under way (the case that made A jump back and B move twice)."""
+    def text(side: str) -> str:
+        return "\n".join(f"Paragraph {i} of {side}: " + "some words that wrap " * (3 + i % 9)
+                         for i in range(paragraphs))
+
+    a, b = Document.from_text("A", text("A")), Document.from_text("B", text("B"))
+    project = new_project(a, b)
+    for i, (sa, sb) in enumerate(zip(a.paragraphs, b.paragraphs, strict=True)):
+        project.put_link(AlignmentLink(f"l{i}", (Span(sa.start, sa.end),),
+                                       (Span(sb.start, sb.end),), 0.8))
+    return project
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_one_scroll_moves_b_once_and_a_stays_put(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window.session.set_project(long_paragraph_project(), None)
+    QApplication.processEvents()
+    view = window.view
+    bar = view.pane_a.verticalScrollBar()
+    calls: list[int] = []
+    bring = TextPane.bring_to_y
+
+    def counting(self: TextPane, cp: int, y: float) -> None:
+        calls.append(cp)
+        bring(self, cp, y)
+
+    bar.setValue(bar.maximum() // 10)  # the first scroll after opening settles the panes
+    QApplication.processEvents()
+    monkeypatch.setattr(TextPane, "bring_to_y", counting)
+    for k in range(2, 9):
+        calls.clear()
+        bar.setValue(bar.maximum() * k // 9)  # far: lines above and below not laid out yet
+        top = view.pane_a.firstVisibleBlock().blockNumber()
+        QApplication.processEvents()
+        assert len(calls) == 1, k
+        assert view.pane_a.firstVisibleBlock().blockNumber() == top  # no jump back
+        # and B shows the partner of A's middle line, level with it
+        mid = view.pane_a.viewport().height() // 2
+        from PySide6.QtCore import QPoint
+        offset = view.pane_a.offset_at(QPoint(8, mid))
+        partner = window.session.link_index().partner_offset("A", offset)
+        assert partner is not None
+        first, last = view.pane_b.visible_range()
+        assert first <= partner <= last
+
+
+def test_a_scroll_step_paints_the_gutter_once_from_the_snapshots(window: MainWindow,
+                                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window.session.set_project(long_paragraph_project(), None)
+    QApplication.processEvents()
+    view = window.view
+    counter = PaintCounter()
+    view.gutter.installEventFilter(counter)
+    asked: list[int] = []
+    cursor_rect = TextPane._cursor_rect
+
+    def counting(self: TextPane, qt: int):  # type: ignore[no-untyped-def]
+        asked.append(qt)
+        return cursor_rect(self, qt)
+
+    monkeypatch.setattr(TextPane, "_cursor_rect", counting)
+    bar = view.pane_a.verticalScrollBar()
+    for k in range(1, 6):
+        QApplication.processEvents()
+        counter.paints = 0
+        asked.clear()
+        bar.setValue(bar.maximum() * k // 7)
+        QApplication.processEvents()
+        assert counter.paints == 1, k
+        bands = view.gutter.bands()
+        assert len(bands) >= 3
+        # only ends outside the view (a band's far side) go to Qt one by one
+        assert len(asked) <= 4, (k, len(asked), len(bands))

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -38,6 +38,17 @@ class Layer:
     def __init__(self, ranges: list[Range]) -> None:
         self.ranges = sorted(ranges, key=lambda r: (r[0], r[1]))
         self.index = SpanIndex([(start, end, k) for k, (start, end, _) in enumerate(self.ranges)])
+        # per format object (a layer shares a few among thousands of ranges): asked per
+        # block painted, two Qt calls each
+        self._looks: dict[int, tuple[QColor, bool]] = {}
+
+    def look(self, fmt: QTextCharFormat) -> tuple[QColor, bool]:
+        """A range format's background colour and whether it sets a background at all."""
+        found = self._looks.get(id(fmt))
+        if found is None:
+            found = self._looks[id(fmt)] = (
+                fmt.background().color(), fmt.hasProperty(QTextCharFormat.Property.BackgroundBrush))
+        return found
 
     def overlapping(self, lo: int, hi: int) -> Iterable[Range]:
         """The ranges with start < hi and end > lo, in order (positions are whole numbers,
@@ -107,11 +118,11 @@ def _pieces(lo: int, hi: int, painted: Sequence[Layer], above: Sequence[Layer],
     for layer in painted:
         for start, end, fmt in layer.overlapping(lo, hi):
             ranges.append((max(lo, start), min(hi, end), len(colours)))
-            colours.append(fmt.background().color())
+            colours.append(layer.look(fmt)[0])
     if not ranges:
         return []
     covers = [(max(lo, s), min(hi, e)) for layer in above for s, e, f in layer.overlapping(lo, hi)
-              if f.hasProperty(QTextCharFormat.Property.BackgroundBrush)]
+              if layer.look(f)[1]]
     cuts = sorted({p for s, e, _ in ranges for p in (s, e)} | {p for c in covers for p in c})
     out = []
     for left, right in pairwise(cuts):
@@ -129,7 +140,8 @@ def _x(line: QTextLine, position: int) -> float:
     return float(found[0] if isinstance(found, tuple) else found)
 
 
-BlockRects = list[tuple[QRectF, QColor]]
+BlockRects = list[tuple[float, float, float, float, QColor]]
+"""x, y, width, height relative to the block's top-left corner, and the fill colour."""
 
 
 def _block_rects(lo: int, lines: BlockLines, painted: Sequence[Layer], above: Sequence[Layer],
@@ -156,7 +168,8 @@ def _block_rects(lo: int, lines: BlockLines, painted: Sequence[Layer], above: Se
                 if xb is None:
                     xb = xs[(i, b)] = _x(line, b)
                 y = lines.ys[i]
-                out.append((QRectF(QPointF(xa, y), QPointF(xb, y + lines.heights[i])), colour))
+                # the sizes QRectF(QPointF(xa, y), QPointF(xb, y + height)) would hold
+                out.append((xa, y, xb - xa, (y + lines.heights[i]) - y, colour))
     return out
 
 
@@ -184,6 +197,7 @@ def paint_backgrounds(geometry: ViewGeometry, painter: QPainter, area: QRect,
         rects = cache.get(key)
         if rects is None:
             rects = cache[key] = _block_rects(lo, geometry.lines(k), painted, above)
-        for rect, colour in rects:
-            painter.fillRect(rect.translated(geometry.offset_x, top), colour)
+        dx = geometry.offset_x
+        for x, y, w, h, colour in rects:
+            painter.fillRect(QRectF(x + dx, y + top, w, h), colour)
     return seen

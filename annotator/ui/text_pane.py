@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -299,21 +300,22 @@ class TextPane(QPlainTextEdit):
     def bring_to_y(self, cp: int, y: float) -> None:
         """Scroll until the line holding `cp` sits as close as lines allow to viewport `y`.
 
-        Lines differ in height (blank lines, line spacing), so the step size is measured as
-        we go rather than assumed; a few rounds settle it.
+        The scroll value counts lines, so the jump goes to the line's number less the lines
+        that fill y above it, counted through the real lines (a block not laid out yet
+        counts as one line in the scroll value, so a guess from the line height landed
+        dozens of lines off on wrapped text and took a second move and repaint). Should the
+        line still sit off y (the end of the text), a few measured steps settle it.
         """
         bar = self.verticalScrollBar()
         per_step = self._line_step or max(1.0, float(self.fontMetrics().lineSpacing()))
-        # First jump straight to the line: the scroll value counts lines, so the target is
-        # the line's number less the lines that fit above y. Walking there by pixel
-        # estimates took several moves, each a repaint, across not-yet-laid-out text.
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.qt_pos(cp))
         block = cursor.block()
         self.blockBoundingRect(block)  # lays the block out, so its lines are known
         line = block.layout().lineForTextPosition(cursor.position() - block.position())
         if line.isValid():
-            value = block.firstLineNumber() + line.lineNumber() - int(y // per_step)
+            above = self._lines_above(block, line.lineNumber(), y)  # first: it renumbers
+            value = block.firstLineNumber() + line.lineNumber() - above
             if abs(value - bar.value()) > 1:
                 bar.setValue(value)
         top = self.span_y(cp, cp + 1)[0]
@@ -329,6 +331,34 @@ class TextPane(QPlainTextEdit):
             top = self.span_y(cp, cp + 1)[0]
             if (before_y - top) * moved > 0:
                 per_step = self._line_step = abs(before_y - top) / abs(moved)
+
+    def _lines_above(self, block: QTextBlock, line_number: int, y: float) -> int:
+        """How many lines above line `line_number` of `block` fill `y` pixels most nearly.
+        It lays out the blocks they are in (they come into view with the move anyway), which
+        also makes the scroll value count their lines."""
+        heights: list[float] = []
+        layout = block.layout()
+        number = line_number
+        filled = 0.0
+        while filled < y:
+            if number == 0:
+                block = block.previous()
+                if not block.isValid():
+                    break
+                self.blockBoundingRect(block)
+                layout = block.layout()
+                number = layout.lineCount()
+                if number == 0:
+                    continue
+            number -= 1
+            heights.append(layout.lineAt(number).height())
+            filled += heights[-1]
+        count, total = 0, 0.0
+        for height in heights:  # one more line while it brings the line nearer to y
+            if abs(total + height - y) >= abs(total - y):
+                break
+            count, total = count + 1, total + height
+        return count
 
     def center_on(self, start: int, end: int) -> None:
         """Scroll so the range sits in the middle of the view when it is not fully visible."""

@@ -96,3 +96,22 @@ def test_a_scroll_step_paints_the_gutter_once_from_the_snapshots(window: MainWin
         assert len(bands) >= 3
         # only ends outside the view (a band's far side) go to Qt one by one
         assert len(asked) <= 4, (k, len(asked), len(bands))
+
+
+def test_sync_jump_lands_in_one_move_on_wrapped_text(window: MainWindow) -> None:
+    """B's jump counts the real lines above its target: lines of blocks not laid out yet
+    used to count as one each, so the jump fell dozens of lines short and took a second
+    scroll (and repaint) of B."""
+    window.session.set_project(long_paragraph_project(), None)
+    QApplication.processEvents()
+    view = window.view
+    moves: list[int] = []
+    view.pane_b.updateRequest.connect(lambda _rect, dy: moves.append(dy) if dy else None)
+    bar = view.pane_a.verticalScrollBar()
+    bar.setValue(bar.maximum() // 10)
+    QApplication.processEvents()
+    for k in range(2, 9):
+        moves.clear()
+        bar.setValue(bar.maximum() * k // 9)
+        QApplication.processEvents()
+        assert len(moves) == 1, (k, moves)

@@ -170,13 +170,13 @@ class LinkGutter(QWidget):
         self.painted = [(b.link.id, b.stub) for b in bands]
 
     def _style(self, link: AlignmentLink, colors: Colors, selected: bool) -> tuple[QColor, QPen]:
-        """Fill and edge pen of a proposed, accepted or manual band (one per score colour and
-        status, kept while the palette stays: a frame paints a few dozen bands)."""
+        """Fill and edge pen of a proposed, accepted or manual band (one per score and status,
+        kept while the palette stays: a frame paints a few dozen bands)."""
         assert self._styles is not None
-        base = colors.score(link.score)
-        key = (base.rgba(), link.status, selected)
+        key = (link.score, link.status, selected)
         found = self._styles[1].get(key)
         if found is None:
+            base = colors.score(link.score)
             fill = QColor(base)
             fill.setAlpha(90 if link.status is LinkStatus.PROPOSED else 170)
             if selected:

@@ -106,7 +106,19 @@ class BracketOverlay(QWidget):
         if self.geometry() != geometry:
             self.setGeometry(geometry)
         self.raise_()
-        self.update()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the overlay only while claims are in view, and repaint it then.
+
+        Shown, this transparent widget lies over the whole viewport, and Qt then repaints
+        all the text beneath it on every scroll instead of moving the pixels and painting
+        the few lines scrolled in."""
+        show = bool(self._claims_in_view())
+        if show == self.isHidden():
+            self.setVisible(show)
+        if show:
+            self.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.pane and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
@@ -118,16 +130,20 @@ class BracketOverlay(QWidget):
         cursor.setPosition(self.pane.qt_pos(cp))
         return self.pane.cursorRect(cursor)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def _claims_in_view(self) -> list[Claim]:
         project = self.session.project
         if project is None or not project.claims:
+            return []
+        first, last = self.pane.visible_range()
+        return [c for c in q.claims_in_order(project, doc_id(project, self.pane.side))
+                if c.end >= first and c.start <= last + 1]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        claims = self._claims_in_view()
+        project = self.session.project
+        if not claims or project is None:
             return
         side_doc = doc_id(project, self.pane.side)
-        first, last = self.pane.visible_range()
-        claims = [c for c in q.claims_in_order(project, side_doc)
-                  if c.end >= first and c.start <= last + 1]
-        if not claims:
-            return
         everything = q.claims_in_order(project, side_doc)
         current = self.session.current[1] if self.session.current[0] == CLAIM else ""
         painter = QPainter(self)
@@ -187,7 +203,7 @@ class ClaimHighlighter(QObject):
             else:
                 dark = colors_for(pane.palette()).dark
                 pane.set_layer("claims", claim_layer(project, side, current, dark))
-            self.overlays[side].update()
+            self.overlays[side].refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

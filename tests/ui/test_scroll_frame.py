@@ -4,6 +4,7 @@ gutter is painted once, and the bands' geometry comes from the panes' view snaps
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
 from annotator.core import AlignmentLink, Document, Project, Span, new_project
@@ -115,3 +116,58 @@ def test_sync_jump_lands_in_one_move_on_wrapped_text(window: MainWindow) -> None
         bar.setValue(bar.maximum() * k // 9)
         QApplication.processEvents()
         assert len(moves) == 1, (k, moves)
+
+
+class PaintRects(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.heights: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.heights.append(event.rect().height())
+        return False
+
+
+def test_small_scroll_repaints_only_the_lines_scrolled_in(window: MainWindow) -> None:
+    """Qt moves the pixels of a scrolled view and paints the strip scrolled in, unless a
+    widget lies over the view: the claim-bracket overlay hides while no claim is in view."""
+    window.session.set_project(long_paragraph_project(), None)
+    QApplication.processEvents()
+    view = window.view
+    view.sync.enabled = False
+    rects = PaintRects()
+    view.pane_a.viewport().installEventFilter(rects)
+    bar = view.pane_a.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    QApplication.processEvents()
+    bar.setValue(bar.value() + 2)  # the lines around a jump's landing get numbered anew
+    QApplication.processEvents()
+    height = view.pane_a.viewport().height()
+    for _ in range(4):
+        rects.heights.clear()
+        bar.setValue(bar.value() + 2)
+        QApplication.processEvents()
+        assert rects.heights and max(rects.heights) < height / 2, (rects.heights, height)
+
+
+def test_bracket_overlay_shows_while_claims_are_in_view(window: MainWindow) -> None:
+    from annotator.ui import claim_ops as ops
+    from annotator.ui.claim_highlights import BracketOverlay
+
+    window.session.set_project(long_paragraph_project(), None)
+    QApplication.processEvents()
+    view = window.view
+    ops.add_claim(window.session, "A", 0, 20, "factual")
+    QApplication.processEvents()
+    overlay = next(o for o in window.findChildren(BracketOverlay) if o.pane is view.pane_a)
+    assert overlay.isVisible()  # the claim is at the top, in view
+    bar = view.pane_a.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    assert not overlay.isVisible()
+    bar.setValue(0)
+    QApplication.processEvents()
+    assert overlay.isVisible()
+    painted = overlay.grab().toImage()
+    assert not painted.isNull()

@@ -129,12 +129,14 @@ class PaintRects(QObject):
         return False
 
 
-def test_small_scroll_repaints_only_the_lines_scrolled_in(window: MainWindow) -> None:
+def test_small_scroll_repaints_only_the_lines_scrolled_in(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """Qt moves the pixels of a scrolled view and paints the strip scrolled in, unless a
     widget lies over the view: the claim-bracket overlay hides while no claim is in view."""
     window.session.set_project(long_paragraph_project(), None)
-    QApplication.processEvents()
     view = window.view
+    # a new project's tints arrive over a few turns, each a full repaint: let them land
+    qtbot.waitUntil(lambda: bool(view.pane_a.layer("links") and view.pane_b.layer("links")))
+    qtbot.wait(200)
     view.sync.enabled = False
     rects = PaintRects()
     view.pane_a.viewport().installEventFilter(rects)

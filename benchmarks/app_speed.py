@@ -9,7 +9,10 @@ Opens the make_pairs.py pair of the given size in the real main window and measu
   idle machine: on shared cores the wall-clock gap also counts time the thread waited);
 - the time to repaint the comparison view per scroll step through pane A, against the same
   scroll steps in two bare QPlainTextEdits holding the same texts (Qt's own cost, same run),
-  and with synchronized scrolling off (the bare panes do not move B; ours do);
+  with synchronized scrolling off (the bare panes do not move B; ours do), and against bare
+  panes that move B to the same share of its text each step (Qt's cost of moving both);
+- wheel scrolling: 3 lines a step from a third of the way down, against bare panes that
+  both move;
 - changing the threshold (as the spin box does, debounced): time until the new alignment is
   applied and painted, with the same two stall measures (the worker re-aligns from memoised
   scores; applying thousands of changed links must still come in short turns);
@@ -72,21 +75,33 @@ class StallMeter:
         return self.worst, round(self.worst_cpu * 1000)
 
 
+WHEEL_LINES = 3  # lines one mouse-wheel notch scrolls (Qt's default)
+
+
 def ensure_pair(size: str) -> Path:
     make_pairs([size])  # the speed benchmark's pairs: same seed, same files
     return PAIRS / size
 
 
 def scroll_frames(
-    app: QCoreApplication, widget: QWidget, bar_owner: QPlainTextEdit, steps: int
+    app: QCoreApplication, widget: QWidget, bar_owner: QPlainTextEdit, steps: int,
+    lines: int = 0, follower: QPlainTextEdit | None = None,
 ) -> list[float]:
-    """Milliseconds to repaint `widget` after each page step of `bar_owner`'s scroll bar."""
+    """Milliseconds to repaint `widget` after each scroll step of `bar_owner`'s scroll bar:
+    page-sized jumps through the whole text, or, with `lines`, that many lines a step from a
+    third of the way down (what a mouse-wheel notch does). A `follower` is moved to the same
+    share of its own text each step, as a bare stand-in for synchronized scrolling."""
     bar = bar_owner.verticalScrollBar()
-    stride = max(1, (bar.maximum() - bar.minimum()) // steps)
+    stride = lines or max(1, (bar.maximum() - bar.minimum()) // steps)
+    first = bar.minimum() + (bar.maximum() // 3 if lines else 0)
     times = []
     for k in range(steps):
-        bar.setValue(bar.minimum() + k * stride)
+        bar.setValue(first + k * stride)
         start = time.perf_counter()
+        if follower is not None:
+            other = follower.verticalScrollBar()
+            share = (bar.value() - bar.minimum()) / max(1, bar.maximum() - bar.minimum())
+            other.setValue(other.minimum() + round(share * (other.maximum() - other.minimum())))
         app.processEvents()
         widget.repaint()
         times.append((time.perf_counter() - start) * 1000)
@@ -139,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     realign_stall, realign_cpu = meter.stop()
     realigned = len(session.project.links) if session.project else 0
     ours = scroll_frames(app, window.view, window.view.pane_a, args.steps)
+    wheel = scroll_frames(app, window.view, window.view.pane_a, args.steps, lines=WHEEL_LINES)
     window.view.sync.enabled = False
     unsynced = scroll_frames(app, window.view, window.view.pane_a, args.steps)
     window.view.sync.enabled = True
@@ -156,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     bare.show()
     app.processEvents()
     baseline = scroll_frames(app, bare, edits[0], args.steps)
+    both = scroll_frames(app, bare, edits[0], args.steps, follower=edits[1])
+    bare_wheel = scroll_frames(app, bare, edits[0], args.steps, lines=WHEEL_LINES,
+                               follower=edits[1])
 
     from annotator.core import Document, align
 
@@ -171,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         return sorted(values)[int(0.95 * (len(values) - 1))]
 
     med_ours, med_base = statistics.median(ours), statistics.median(baseline)
+    med_both = statistics.median(both)
     lines = [
         "| measure | annotator | bare QPlainTextEdit x2 | ratio |",
         "|---|---|---|---|",
@@ -190,6 +210,13 @@ def main(argv: list[str] | None = None) -> int:
         f"| scroll repaint, median, synchronized scrolling off | "
         f"{statistics.median(unsynced):.1f} ms | {med_base:.1f} ms | "
         f"{statistics.median(unsynced) / max(1e-6, med_base):.1f}x |",
+        f"| scroll repaint, median, bare panes both moved each step | {med_ours:.1f} ms | "
+        f"{med_both:.1f} ms | {med_ours / max(1e-6, med_both):.1f}x |",
+        f"| wheel scroll ({WHEEL_LINES} lines a step; bare: both moved), median per frame | "
+        f"{statistics.median(wheel):.1f} ms | {statistics.median(bare_wheel):.1f} ms | "
+        f"{statistics.median(wheel) / max(1e-6, statistics.median(bare_wheel)):.1f}x |",
+        f"| wheel scroll, 95th percentile | {p95(wheel):.1f} ms | {p95(bare_wheel):.1f} ms | "
+        f"{p95(wheel) / max(1e-6, p95(bare_wheel)):.1f}x |",
     ]
     table = "\n".join(lines)
     load = os.getloadavg()

@@ -7,9 +7,10 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
-from annotator.core import AlignmentLink, Document, Project, Span, new_project
+from annotator.core import Project
 from annotator.ui.main_window import MainWindow
 from annotator.ui.text_pane import TextPane
+from tests.ui.pair_helpers import linked_by_paragraph
 
 
 def long_paragraph_project(paragraphs: int = 300) -> Project:
@@ -19,12 +20,7 @@ def long_paragraph_project(paragraphs: int = 300) -> Project:
         return "\n".join(f"Paragraph {i} of {side}: " + "some words that wrap " * (3 + i % 9)
                          for i in range(paragraphs))
 
-    a, b = Document.from_text("A", text("A")), Document.from_text("B", text("B"))
-    project = new_project(a, b)
-    for i, (sa, sb) in enumerate(zip(a.paragraphs, b.paragraphs, strict=True)):
-        project.put_link(AlignmentLink(f"l{i}", (Span(sa.start, sa.end),),
-                                       (Span(sb.start, sb.end),), 0.8))
-    return project
+    return linked_by_paragraph(text("A"), text("B"))
 
 
 class PaintCounter(QObject):

@@ -31,6 +31,7 @@ import struct
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -117,7 +118,7 @@ class Child:
         self._cpu_at_fork = time.process_time()
         self._timing.forked_at = time.perf_counter()
         try:
-            pid = os.fork()
+            pid = _fork()
         except OSError:
             for fd in (read_end, write_end, self._store):
                 os.close(fd)
@@ -205,6 +206,15 @@ def pair(first: Callable[[], T], second: Callable[[], U], chars: int) -> tuple[T
             child.get(0, first)  # raises first()'s exception where one core would have
             raise
         return child.get(0, first), b
+
+
+def _fork() -> int:
+    """os.fork() without Python 3.12's warning about forking a multi-threaded process (numpy's
+    BLAS pool, the app worker's reader thread): the child only computes, writes its results and
+    leaves by os._exit, so it never waits on a lock another thread held at the fork."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+        return os.fork()
 
 
 def _store() -> int:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import random
+import threading
+import warnings
 from collections.abc import Iterator
 
 import pytest
@@ -324,3 +326,21 @@ def test_child_hands_back_items_in_order_and_the_parent_fills_in_the_rest() -> N
         with pytest.raises(RuntimeError):
             child.get(0, lambda: None)
     assert _reaped(child.pid)
+
+
+def test_forking_beside_other_threads_warns_nothing() -> None:
+    """Python 3.12+ warns on every fork of a multi-threaded process (numpy's BLAS pool, the app
+    worker's reader thread); the child only computes and leaves by os._exit, so the warning
+    would be noise in the app's terminal. (On 3.11 there is no such warning to catch.)"""
+    stop = threading.Event()
+    beside = threading.Thread(target=stop.wait)
+    beside.start()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with twocore.Child(lambda: [6 * 7]) as child:
+                assert child.get(0, lambda: 0) == 42
+    finally:
+        stop.set()
+        beside.join()
+    assert not [w for w in caught if issubclass(w.category, DeprecationWarning)]

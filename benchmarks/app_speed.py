@@ -13,6 +13,7 @@ Opens the make_pairs.py pair of the given size in the real main window and measu
   panes that move B to the same share of its text each step (Qt's cost of moving both);
 - wheel scrolling: 3 lines a step from a third of the way down, against bare panes that
   both move;
+- opening the same pair saved as a project: time to the painted window and the stalls;
 - changing the threshold (as the spin box does, debounced): time until the new alignment is
   applied and painted, with the same two stall measures (the worker re-aligns from memoised
   scores; applying thousands of changed links must still come in short turns);
@@ -27,6 +28,7 @@ import argparse
 import os
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -153,6 +155,16 @@ def main(argv: list[str] | None = None) -> int:
     realign = time.perf_counter() - start - DEBOUNCE_MS / 1000
     realign_stall, realign_cpu = meter.stop()
     realigned = len(session.project.links) if session.project else 0
+
+    with tempfile.TemporaryDirectory() as folder:  # the same pair saved, then opened again
+        saved = Path(folder) / "pair.xml"
+        session.save(saved)
+        meter.start()
+        start = time.perf_counter()
+        window.open_project(saved)
+        settle(app, window, lambda: session.aligning or session.turns.pending())
+        reopen = time.perf_counter() - start
+        reopen_stall, reopen_cpu = meter.stop()
     ours = scroll_frames(app, window.view, window.view.pane_a, args.steps)
     wheel = scroll_frames(app, window.view, window.view.pane_a, args.steps, lines=WHEEL_LINES)
     window.view.sync.enabled = False
@@ -203,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
         f"(less the {DEBOUNCE_MS} ms debounce) | {realign:.2f} s | - | - |",
         f"| longest UI-thread stall while re-aligning (most CPU in one) | {realign_stall} ms "
         f"({realign_cpu} ms) | - | - |",
+        f"| open the saved project to painted window | {reopen:.2f} s | - | - |",
+        f"| longest UI-thread stall while opening it (most CPU in one) | {reopen_stall} ms "
+        f"({reopen_cpu} ms) | - | - |",
         f"| scroll repaint, median per frame | {med_ours:.1f} ms | {med_base:.1f} ms | "
         f"{med_ours / max(1e-6, med_base):.1f}x |",
         f"| scroll repaint, 95th percentile | {p95(ours):.1f} ms | {p95(baseline):.1f} ms | "

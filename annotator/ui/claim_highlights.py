@@ -181,6 +181,7 @@ class ClaimHighlighter(QObject):
         self.overlays = {side: BracketOverlay(session, pane) for side, pane in panes.items()}
         for pane in panes.values():
             pane.viewport().installEventFilter(self)
+            pane.text_replaced.connect(self.render)
         session.claims_changed.connect(self.render)
         session.claim_links_changed.connect(self.render)
         session.project_replaced.connect(self.render)

@@ -132,10 +132,10 @@ class ComparisonView(QWidget):
     # --- rendering from the session ----------------------------------------------------
     def _on_project_replaced(self) -> None:
         project = self.session.project
-        # A fresh long pair has nothing drawn on it yet, so each pane can take its text in a
-        # turn of its own (setPlainText plus the first layout: 15-30 ms per 600 KB text).
-        later = self.session.long_pair and project is not None and not (
-            project.links or project.claims)
+        # On a long pair each pane takes its text in a turn of its own (setPlainText plus the
+        # first layout: 15-30 ms per 600 KB text); the layers come back after it (the links
+        # below, the claims on the pane's text_replaced).
+        later = self.session.long_pair and project is not None
         for side in ("A", "B"):
             doc = None if project is None else (project.doc_a if side == "A" else project.doc_b)
             if later:

@@ -44,6 +44,7 @@ from annotator.core import (
 from annotator.core.align import WordOp
 
 from .align_worker import AlignRunner
+from .background import call_off_ui_thread
 from .commands import (
     CLAIM,
     CLAIM_LINK,
@@ -55,7 +56,7 @@ from .commands import (
     EditCommand,
     apply_change,
 )
-from .link_facts import LinkFacts, LinkSummary
+from .link_facts import LinkFacts, LinkSummary, summarize
 from .link_index import LinkIndex
 from .link_queries import link_at, next_gap, step_from, with_status
 from .proposals import anchors_unchanged, facts_after, facts_after_edit, proposal_changes
@@ -111,9 +112,15 @@ class Session(QObject):
         self.set_project(new_project(doc_a, doc_b, name=name), None, align=True)
 
     def open_project(self, path: str | Path) -> None:
-        """Load a saved project exactly as it was. Raises ProjectFileError."""
-        project = read_project(path)
-        self.set_project(project, Path(path))
+        """Load a saved project exactly as it was. Raises ProjectFileError. The file is read,
+        and its links indexed and counted, in a thread: a long project does not freeze the
+        window meanwhile."""
+        def read() -> tuple[Project, LinkSummary]:
+            project = read_project(path)
+            return project, summarize(project.doc_a, project.doc_b, project.links.values())
+
+        project, summary = call_off_ui_thread(read)
+        self.set_project(project, Path(path), summary=summary)
         self.segment_in_background()
 
     def segment_in_background(self) -> None:
@@ -134,14 +141,15 @@ class Session(QObject):
             self.links_changed.emit(list(project.links))
 
     def set_project(self, project: Project | None, path: Path | None,
-                    align: bool = False) -> None:
+                    align: bool = False, summary: LinkSummary | None = None) -> None:
         """Replace the whole state (no undo across projects); `align` starts the initial
-        alignment before the widgets take the new texts, so the worker starts sooner."""
+        alignment before the widgets take the new texts, so the worker starts sooner; a
+        `summary` of the project's links saves computing it here."""
         self._aligner.shutdown()
         self.alignment_running.emit(False)
         self.project = project
         self.path = path
-        self._facts = LinkFacts(project)
+        self._facts = LinkFacts(project, summary)
         self._initial_alignment = align and project is not None
         self.current = ("", "")
         if self._initial_alignment:

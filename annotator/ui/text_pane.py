@@ -92,10 +92,13 @@ class TextPane(QPlainTextEdit):
     Signals:
         offset_clicked(int): a click (not a drag-selection) landed on this code-point offset.
         scrolled(): the view moved (scroll or resize); the gutter repaints on it.
+        text_replaced(): `set_text` showed a new text and cleared every layer, so whoever
+            draws a layer draws it again (a long pair's texts arrive in turns of their own).
     """
 
     offset_clicked = Signal(int)
     scrolled = Signal()
+    text_replaced = Signal()
 
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +155,7 @@ class TextPane(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._last_qt = self.document().characterCount() - 1
         self._relaid()
+        self.text_replaced.emit()
 
     def text(self) -> str:
         return self._text

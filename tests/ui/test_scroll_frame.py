@@ -36,6 +36,7 @@ class PaintCounter(QObject):
 
 def test_one_scroll_moves_b_once_and_a_stays_put(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window.session.set_project(long_paragraph_project(), None)
+    window.session.turns.run_all()  # a long pair's texts and tints come in turns
     QApplication.processEvents()
     view = window.view
     bar = view.pane_a.verticalScrollBar()
@@ -69,6 +70,7 @@ def test_one_scroll_moves_b_once_and_a_stays_put(window: MainWindow, monkeypatch
 def test_a_scroll_step_paints_the_gutter_once_from_the_snapshots(window: MainWindow,
                                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window.session.set_project(long_paragraph_project(), None)
+    window.session.turns.run_all()  # a long pair's texts and tints come in turns
     QApplication.processEvents()
     view = window.view
     counter = PaintCounter()
@@ -100,6 +102,7 @@ def test_sync_jump_lands_in_one_move_on_wrapped_text(window: MainWindow) -> None
     used to count as one each, so the jump fell dozens of lines short and took a second
     scroll (and repaint) of B."""
     window.session.set_project(long_paragraph_project(), None)
+    window.session.turns.run_all()  # a long pair's texts and tints come in turns
     QApplication.processEvents()
     view = window.view
     moves: list[int] = []
@@ -154,6 +157,7 @@ def test_bracket_overlay_shows_while_claims_are_in_view(window: MainWindow) -> N
     from annotator.ui.claim_highlights import BracketOverlay
 
     window.session.set_project(long_paragraph_project(), None)
+    window.session.turns.run_all()  # a long pair's texts and tints come in turns
     QApplication.processEvents()
     view = window.view
     ops.add_claim(window.session, "A", 0, 20, "factual")

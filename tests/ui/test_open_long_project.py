@@ -1,0 +1,89 @@
+"""Opening a saved long project: the file is read off the UI thread while the window keeps
+handling its events, and the texts arriving in turns of their own keep every layer."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from annotator.core import save_project
+from annotator.ui import session as session_module
+from annotator.ui.background import call_off_ui_thread
+from annotator.ui.main_window import MainWindow
+from tests.ui.conftest import Dialogs
+from tests.ui.pair_helpers import paragraph_linked_project
+
+
+def test_the_call_returns_its_value_and_raises_its_error(qapp: QApplication) -> None:
+    assert call_off_ui_thread(lambda: 6 * 7) == 42
+
+    def broken() -> int:
+        raise ValueError("bad file")
+
+    with pytest.raises(ValueError, match="bad file"):
+        call_off_ui_thread(broken)
+
+
+def test_timers_fire_on_the_ui_thread_while_the_work_runs(qapp: QApplication) -> None:
+    """The work waits for three ticks of a UI-thread timer: with the UI thread blocked on
+    the call they could never come, and the work would give up."""
+    ticked = threading.Event()
+    ticks = [0]
+
+    def tick() -> None:
+        ticks[0] += 1
+        if ticks[0] >= 3:
+            ticked.set()
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
+    timer.start()
+    try:
+        assert call_off_ui_thread(lambda: ticked.wait(timeout=30)) is True
+    finally:
+        timer.stop()
+    assert threading.current_thread() is threading.main_thread()
+
+
+def test_a_long_saved_project_opens_with_its_texts_links_and_claims(
+        window: MainWindow, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        ) -> None:
+    project = paragraph_linked_project(1500)  # past Session.long_pair: texts come in turns
+    text_a = project.doc_a.text
+    assert len(text_a) + len(project.doc_b.text) > session_module.LONG_PAIR
+    start = text_a.index("Paragraph 700")
+    project.put_claim(project.make_claim("A", start, start + 13, "factual"))
+    path = tmp_path / "long.xml"
+    save_project(project, path)
+    readers: list[str] = []
+    real_read = session_module.read_project
+
+    def read(where: str | Path) -> object:
+        readers.append(threading.current_thread().name)
+        return real_read(where)
+
+    monkeypatch.setattr(session_module, "read_project", read)
+
+    assert window.open_project(path)
+    assert readers and readers[0] != threading.main_thread().name
+    session = window.session
+    assert session.long_pair and session.turns.pending("text A")
+    qtbot.waitUntil(lambda: not session.turns.pending(), timeout=30_000)
+    pane_a, pane_b = window.view.pane_a, window.view.pane_b
+    assert pane_a.text() == text_a and pane_b.text() == project.doc_b.text
+    assert pane_a.layer("claims") == [(start, start + 13)]
+    assert len(pane_a.layer("links")) == len(project.links) == len(pane_b.layer("links"))
+
+
+def test_a_broken_project_file_still_reports_and_keeps_the_work(
+        window: MainWindow, tmp_path: Path, answers: Dialogs) -> None:
+    bad = tmp_path / "broken.xml"
+    bad.write_text("<annotatorProject><unclosed>", encoding="utf-8")
+    assert not window.open_project(bad)
+    assert answers.errors and answers.errors[0][0] == "Cannot open the project"
+    assert window.session.project is None

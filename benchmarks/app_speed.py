@@ -13,7 +13,7 @@ Opens the make_pairs.py pair of the given size in the real main window and measu
   panes that move B to the same share of its text each step (Qt's cost of moving both);
 - wheel scrolling: 3 lines a step from a third of the way down, against bare panes that
   both move;
-- opening the same pair saved as a project: time to the painted window and the stalls;
+- saving the pair as a project, then opening it: the times and the stalls;
 - changing the threshold (as the spin box does, debounced): time until the new alignment is
   applied and painted, with the same two stall measures (the worker re-aligns from memoised
   scores; applying thousands of changed links must still come in short turns);
@@ -158,7 +158,11 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as folder:  # the same pair saved, then opened again
         saved = Path(folder) / "pair.xml"
+        meter.start()
+        start = time.perf_counter()
         session.save(saved)
+        saving = time.perf_counter() - start
+        save_stall, save_cpu = meter.stop()
         meter.start()
         start = time.perf_counter()
         window.open_project(saved)
@@ -215,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         f"(less the {DEBOUNCE_MS} ms debounce) | {realign:.2f} s | - | - |",
         f"| longest UI-thread stall while re-aligning (most CPU in one) | {realign_stall} ms "
         f"({realign_cpu} ms) | - | - |",
+        f"| save the project (written and checked) | {saving:.2f} s | - | - |",
+        f"| longest UI-thread stall while saving (most CPU in one) | {save_stall} ms "
+        f"({save_cpu} ms) | - | - |",
         f"| open the saved project to painted window | {reopen:.2f} s | - | - |",
         f"| longest UI-thread stall while opening it (most CPU in one) | {reopen_stall} ms "
         f"({reopen_cpu} ms) | - | - |",

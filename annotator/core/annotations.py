@@ -127,6 +127,12 @@ class Project:
         numbers = [int(m.group(1)) for key in taken if (m := pattern.match(key))]
         return f"{prefix}{max(numbers, default=0) + 1}"
 
+    def snapshot(self) -> Project:
+        """A copy with tables of its own (the items themselves are immutable): it can be
+        written out in another thread while this project goes on changing."""
+        return replace(self, links=dict(self.links), claims=dict(self.claims),
+                       claim_links=dict(self.claim_links))
+
     def links_sorted(self) -> list[AlignmentLink]:
         return sorted(self.links.values(), key=lambda link: (link.a_start, link.b_start, link.id))
 

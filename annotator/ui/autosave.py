@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from functools import partial
 from types import TracebackType
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,6 +21,7 @@ from annotator.core import Project, ProjectFileError
 from annotator.core.recovery import AutosaveSession, RecoveryEntry, RecoveryStore
 
 from . import claim_dialogs
+from .background import call_off_ui_thread
 from .session import Session
 
 DEFAULT_INTERVAL_MS = 30_000
@@ -43,7 +45,7 @@ class Autosaver(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.autosave_now)
+        self.timer.timeout.connect(lambda: self.autosave_now(in_background=True))
         session.undo_stack.indexChanged.connect(lambda _i: self._schedule())
         session.file_state_changed.connect(self._on_file_state)
         session.project_replaced.connect(self._on_replaced)
@@ -77,13 +79,19 @@ class Autosaver(QObject):
             self.timer.stop()
             self.slot.clear()  # saved, or nothing edited yet: nothing to recover
 
-    def autosave_now(self) -> bool:
-        """Write the side file if there are unsaved edits; True when one was written."""
+    def autosave_now(self, in_background: bool = False) -> bool:
+        """Write the side file if there are unsaved edits; True when one was written.
+        `in_background` (the timer's saves) writes a copy in a thread while the window keeps
+        painting: a long project takes a third of a second. The crash hook saves directly."""
         project = self.session.project
-        if self.slot is None or project is None or not self._needs_saving():
+        slot = self.slot
+        if slot is None or project is None or not self._needs_saving():
             return False
         try:
-            path = self.slot.save(project)
+            if in_background:
+                path = call_off_ui_thread(partial(slot.save, project.snapshot()))
+            else:
+                path = slot.save(project)
         except (OSError, ProjectFileError) as exc:
             self._report(f"Autosave failed: {exc}")
             return False

@@ -161,14 +161,18 @@ class Session(QObject):
         self.file_state_changed.emit()
 
     def save(self, path: str | Path | None = None) -> Path:
-        """Write the project XML atomically. Raises ProjectFileError or OSError."""
+        """Write the project XML atomically. Raises ProjectFileError or OSError. A copy is
+        written in a thread (a long project takes a third of a second to serialise and
+        check), so the window keeps painting meanwhile."""
         project = self._require()
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("no file name to save to")
-        save_project(project, target)
+        written_at = self.undo_stack.index()
+        call_off_ui_thread(partial(save_project, project.snapshot(), target))
         self.path = target
-        self.undo_stack.setClean()
+        if self.undo_stack.index() == written_at:  # else an alignment landed meanwhile:
+            self.undo_stack.setClean()            # the file lacks it, so stay modified
         self.file_state_changed.emit()
         return target
 

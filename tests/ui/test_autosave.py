@@ -7,12 +7,13 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from annotator.core import read_project
+from annotator.core import Project, read_project
 from annotator.core.recovery import RecoveryStore
 from annotator.ui import claim_dialogs, dialogs
 from annotator.ui import claim_ops as ops
@@ -151,5 +152,29 @@ def test_unhandled_exception_triggers_one_more_autosave(
     assert not saver.slot.project_path.exists()  # the timer has not fired yet
     sys.excepthook(RuntimeError, RuntimeError("boom"), None)
     assert reported == ["boom"]
+    assert len(read_project(saver.slot.project_path).claims) == 1
+    saver.close()
+
+
+def test_timed_autosaves_write_a_copy_in_a_thread(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window, _tools = open_window(qtbot)
+    saver = autosaver_for(window, RecoveryStore(tmp_path / "autosave"))
+    open_sample(qtbot, window)
+    assert saver.slot is not None
+    writers: list[tuple[str, bool]] = []
+    real_save = type(saver.slot).save
+
+    def save(slot: object, project: Project) -> Path:
+        writers.append((threading.current_thread().name, project is window.session.project))
+        return real_save(slot, project)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(saver.slot), "save", save)
+    project = window.session.project
+    assert project is not None
+    ops.add_claim(window.session, "A", *find(project.doc_a.text, "15,000 troops"), "statistic")
+    qtbot.waitUntil(saver.slot.project_path.exists, timeout=5000)
+    assert writers and writers[0][0] != threading.main_thread().name
+    assert not writers[0][1]  # a snapshot, not the live project
     assert len(read_project(saver.slot.project_path).claims) == 1
     saver.close()

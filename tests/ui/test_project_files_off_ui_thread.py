@@ -1,5 +1,6 @@
-"""Opening a saved long project: the file is read off the UI thread while the window keeps
-handling its events, and the texts arriving in turns of their own keep every layer."""
+"""Project files are read and written off the UI thread while the window keeps handling its
+events; a long project's texts arrive in turns of their own and keep every layer; a save
+that an alignment overtook leaves the project marked modified."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from annotator.core import save_project
+from annotator.core import LinkStatus, read_project, save_project
 from annotator.ui import session as session_module
 from annotator.ui.background import call_off_ui_thread
 from annotator.ui.main_window import MainWindow
@@ -87,3 +88,36 @@ def test_a_broken_project_file_still_reports_and_keeps_the_work(
     assert not window.open_project(bad)
     assert answers.errors and answers.errors[0][0] == "Cannot open the project"
     assert window.session.project is None
+
+
+def test_saving_writes_a_copy_in_a_thread_and_an_edit_meanwhile_stays_unsaved(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = window.session
+    session.set_project(paragraph_linked_project(5), None)
+    edited = threading.Event()
+    writers: list[str] = []
+    real_save = session_module.save_project
+
+    def save(project: object, where: Path) -> None:
+        writers.append(threading.current_thread().name)
+        assert edited.wait(timeout=30)  # the edit below lands while this save runs
+        real_save(project, where)  # type: ignore[arg-type]
+
+    def edit() -> None:
+        session.set_link_status("l1", LinkStatus.ACCEPTED)
+        edited.set()
+
+    monkeypatch.setattr(session_module, "save_project", save)
+    QTimer.singleShot(0, edit)
+    target = tmp_path / "p.xml"
+    session.save(target)
+    assert writers and writers[0] != threading.main_thread().name
+    assert read_project(target).links["l1"].status is LinkStatus.PROPOSED  # the copy taken
+    assert session.project is not None
+    assert session.project.links["l1"].status is LinkStatus.ACCEPTED
+    assert session.modified and session.path == target  # the file lacks the edit
+
+    monkeypatch.setattr(session_module, "save_project", real_save)
+    session.save()
+    assert not session.modified
+    assert read_project(target).links["l1"].status is LinkStatus.ACCEPTED

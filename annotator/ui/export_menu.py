@@ -9,15 +9,17 @@ formats come from the core `EXPORTERS` registry, the same list the CLI offers.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu, QWidget
 
-from annotator.core import ProjectFileError, save_project
+from annotator.core import Project, ProjectFileError, save_project
 from annotator.core.export import EXPORTERS, ExportError
 
 from . import claim_dialogs
+from .background import call_off_ui_thread
 from .session import Session
 
 PROJECT_XML = "project-xml"
@@ -32,11 +34,15 @@ def formats() -> list[tuple[str, str, str]]:
 def export_to(session: Session, name: str, path: str | Path) -> list[Path]:
     """Write export `name` of the session's project to `path`; returns the files written.
 
-    Raises ExportError with a message for the user."""
+    Raises ExportError with a message for the user. A copy of the project is written in a
+    thread (a long project's XCES or TEI takes a second), so the window keeps painting."""
     project = session.project
     if project is None:
         raise ExportError("Open a pair of articles first.")
-    path = Path(path)
+    return call_off_ui_thread(partial(_write, project.snapshot(), name, Path(path)))
+
+
+def _write(project: Project, name: str, path: Path) -> list[Path]:
     if name == PROJECT_XML:
         try:
             save_project(project, path)

@@ -121,3 +121,23 @@ def test_saving_writes_a_copy_in_a_thread_and_an_edit_meanwhile_stays_unsaved(
     session.save()
     assert not session.modified
     assert read_project(target).links["l1"].status is LinkStatus.ACCEPTED
+
+
+def test_exports_write_a_copy_in_a_thread(window: MainWindow, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.ui import export_menu
+
+    session = window.session
+    session.set_project(paragraph_linked_project(5), None)
+    writers: list[tuple[str, bool]] = []
+    real_save = export_menu.save_project
+
+    def save(project: object, where: Path) -> None:
+        writers.append((threading.current_thread().name, project is session.project))
+        real_save(project, where)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export_menu, "save_project", save)
+    target = tmp_path / "copy.xml"
+    assert export_menu.export_to(session, export_menu.PROJECT_XML, target) == [target]
+    assert writers == [(writers[0][0], False)] and writers[0][0] != threading.main_thread().name
+    assert len(read_project(target).links) == 5 and session.path is None

@@ -42,8 +42,8 @@ U = TypeVar("U")
 ENV = "ANNOTATOR_WORKERS"
 MIN_CHARS = 150_000  # both texts together (~25k words): below this one core is as fast
 # kind (b"R" result, b"E" error), offset and length in the store, the child's CPU s since the
-# fork, its monotonic clock, its private MB
-_FRAME = struct.Struct("<cqqddd")
+# fork, its private MB
+_FRAME = struct.Struct("<cqqdd")
 
 MEASURE = False
 """When True every child's CPU time and memory are kept in `measured` (for the benchmarks)."""
@@ -57,9 +57,6 @@ class Timing:
     child_cpu: list[float] = field(default_factory=list)
     private_mb: list[float] = field(default_factory=list)
     asked_cpu: list[float] = field(default_factory=list)
-    forked_at: float = 0.0  # time.perf_counter() (the monotonic clock, the same in both)
-    child_done_at: list[float] = field(default_factory=list)  # ...when each result was ready
-    asked_at: list[float] = field(default_factory=list)  # ...when this process asked for it
 
     def wait(self) -> float:
         """Seconds this process would have waited for the child on two idle cores: CPU times
@@ -116,7 +113,6 @@ class Child:
             raise
         self._timing = Timing()
         self._cpu_at_fork = time.process_time()
-        self._timing.forked_at = time.perf_counter()
         try:
             pid = _fork()
         except OSError:
@@ -139,7 +135,6 @@ class Child:
         """Item k from the child (waiting for it), else fallback() computed here. Each item
         is handed out once: the parent keeps the object, not its bytes too."""
         self._timing.asked_cpu.append(time.process_time() - self._cpu_at_fork)
-        self._timing.asked_at.append(time.perf_counter())
         while len(self._results) <= k and not self._done:
             self._receive()
         if k < len(self._results):
@@ -155,12 +150,11 @@ class Child:
         if len(frame) < _FRAME.size:  # the child died or finished
             self._done = True
             return
-        kind, offset, length, cpu, done_at, private = _FRAME.unpack(frame)
+        kind, offset, length, cpu, private = _FRAME.unpack(frame)
         if kind != b"R":  # the child failed: the parent computes the rest itself
             self._done = True
             return
         self._timing.child_cpu.append(cpu)
-        self._timing.child_done_at.append(done_at)
         self._timing.private_mb.append(private)
         self._results.append(os.pread(self._store, length, offset))
 
@@ -265,14 +259,13 @@ def _child_main(work: Callable[[], Iterable[object]], pipe: int, store: int) -> 
             data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
             _pwrite_all(store, data, offset)
             private = _private_mb() if MEASURE else 0.0
-            frame = _FRAME.pack(b"R", offset, len(data), time.process_time(), time.perf_counter(),
-                                private)
+            frame = _FRAME.pack(b"R", offset, len(data), time.process_time(), private)
             _write_all(pipe, frame)
             offset += len(data)
         code = 0
     except BaseException:  # whatever is missing, the parent computes itself
         with contextlib.suppress(BaseException):
-            _write_all(pipe, _FRAME.pack(b"E", 0, 0, 0.0, 0.0, 0.0))
+            _write_all(pipe, _FRAME.pack(b"E", 0, 0, 0.0, 0.0))
     finally:
         os._exit(code)
 

@@ -463,7 +463,7 @@ def test_vote_places_and_top_partners_match_the_float_sorts() -> None:
 
 
 def _ref_covered_sentences(segs: list[tuple[int, int]], spans: list[object]) -> set[int]:
-    """pipeline._covered before numpy."""
+    """The per-sentence loop the pipeline used before cover.covered."""
     if not spans:
         return set()
     ordered = sorted(s if isinstance(s, tuple) else (s.start, s.end)  # type: ignore[attr-defined]

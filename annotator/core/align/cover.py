@@ -1,5 +1,4 @@
-"""Which sentences lie more than half inside some span: pipeline._covered for all sentences at
-once, in numpy.
+"""Which sentences lie more than half inside some span, for all sentences at once, in numpy.
 
 Copies, kept links and rejected links are checked this way on every alignment; at 1M words
 that was 50k sentences against 45k copy pieces in a Python loop (~0.25 s). The rule: sentence
@@ -33,8 +32,8 @@ def _bounds(items: Sequence[_Range | tuple[int, int]]) -> tuple[np.ndarray, np.n
 
 def covered(segs: Sequence[_Range | tuple[int, int]],
             spans: Sequence[_Range | tuple[int, int]]) -> set[int]:
-    """Indices of the sentences (`segs`) more than half inside one of the spans: what
-    pipeline._covered returns, for the same arguments."""
+    """Indices of the sentences (`segs`) more than half inside one of the spans (the tests
+    keep the per-sentence loop this replaced, as the reference)."""
     if not spans or not segs:
         return set()
     return set(np.flatnonzero(covered_mask(*_bounds(segs), *_bounds(spans))).tolist())

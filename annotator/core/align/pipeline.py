@@ -150,8 +150,8 @@ def _score_documents(doc_a: Document, doc_b: Document, method: str,
         same = identical_sentences(text_a, spans_a, text_b, spans_b)
         if child is not None:
             passages = child.get(1, copies)
-    skip_a = _covered(spans_a, [c.a for c in passages])
-    skip_b = _covered(spans_b, [c.b for c in passages])
+    skip_a = covered(spans_a, [c.a for c in passages])
+    skip_b = covered(spans_b, [c.b for c in passages])
     for i, j, words in same:
         if i not in skip_a and j not in skip_b:
             passages.append(Passage(spans_a[i], spans_b[j], words))
@@ -197,12 +197,6 @@ def _semantic_candidates(cos: np.ndarray, per_sentence: int = 3) -> set[tuple[in
     return out
 
 
-def _covered(segs: Sequence[Span | Segment | tuple[int, int]],
-             spans: Sequence[Span | tuple[int, int]]) -> set[int]:
-    """Sentences more than half inside any of the spans (cover.covered: all at once)."""
-    return covered(segs, spans)
-
-
 def align_segments(doc_a: Document, doc_b: Document, options: AlignOptions,
                    anchors: Sequence[AlignmentLink],
                    report: Callable[[float], None]) -> list[Group]:
@@ -211,12 +205,12 @@ def align_segments(doc_a: Document, doc_b: Document, options: AlignOptions,
     kept = [link for link in anchors if link.status.value != "rejected"]
     rejected = [link for link in anchors if link.status.value == "rejected"]
     copies = _copies(scored.copies, kept, rejected) if options.threshold <= VERBATIM_SCORE else []
-    used_a = _covered(sa, [s for link in kept for s in link.a])
-    used_b = _covered(sb, [s for link in kept for s in link.b])
+    used_a = covered(sa, [s for link in kept for s in link.a])
+    used_b = covered(sb, [s for link in kept for s in link.b])
     forbidden = {
         (i, j)
         for link in rejected
-        for i in _covered(sa, link.a) for j in _covered(sb, link.b)
+        for i in covered(sa, link.a) for j in covered(sb, link.b)
     }
     report(0.8)
     order = np.argsort(-scored.prob, kind="stable")

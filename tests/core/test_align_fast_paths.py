@@ -334,10 +334,10 @@ def test_sentence_pairs_match_the_all_sentences_scan() -> None:
 
 
 def test_flat_stems_idf_and_candidates_match_the_per_sentence_versions() -> None:
-    """SpanTokens' (sentence, stem) arrays, flat_idf and candidate_pairs_flat give what the
+    """SpanTokens' (sentence, stem) arrays, flat_idf and candidate_arrays give what the
     per-sentence stem sets, idf_table and candidate_pairs give (also with word-cutting,
     overlapping and empty spans, which fall back to tokenising the span alone)."""
-    from annotator.core.align.candidates import candidate_pairs_flat
+    from annotator.core.align.candidates import candidate_arrays
     from annotator.core.align.features import idf_table, tokenize
     from annotator.core.align.spantokens import SpanTokens, StemIds, flat_idf
 
@@ -369,8 +369,10 @@ def test_flat_stems_idf_and_candidates_match_the_per_sentence_versions() -> None
         idf = flat_idf(ids, [flat[0][1], flat[1][1]], len(spans[0]) + len(spans[1]))
         assert idf == idf_table(sets[0] + sets[1])
         per = rng.randint(1, 6)
-        assert candidate_pairs_flat(flat[0], len(spans[0]), flat[1], len(spans[1]), list(ids),
-                                    idf, per) == candidate_pairs(sets[0], sets[1], idf, per)
+        rows, cols = candidate_arrays(flat[0], len(spans[0]), flat[1], len(spans[1]), list(ids),
+                                      idf, per)
+        assert list(zip(rows.tolist(), cols.tolist(), strict=True)) == candidate_pairs(
+            sets[0], sets[1], idf, per)
 
 
 _SENTENCE_WORDS = ["Emma", "emma", "EMMA", "said", "no", "3.5", "naïve", "NAÏVE", "Σίσυφος",
@@ -530,7 +532,7 @@ def test_grouped_hashes_are_sorted_also_when_top_bits_collide() -> None:
 
 
 def test_candidates_with_skipped_sentences_are_the_filtered_full_result() -> None:
-    from annotator.core.align.candidates import candidate_arrays, candidate_pairs_flat
+    from annotator.core.align.candidates import candidate_arrays
 
     rng = np.random.default_rng(27)
     for _ in range(150):
@@ -546,7 +548,8 @@ def test_candidates_with_skipped_sentences_are_the_filtered_full_result() -> Non
         (a, n_a), (b, n_b) = docs
         per = int(rng.integers(1, 7))
         skip = (rng.random(n_a) < rng.random(), rng.random(n_b) < rng.random())
-        full = candidate_pairs_flat(a, n_a, b, n_b, names, idf, per)
+        full = zip(*(x.tolist() for x in candidate_arrays(a, n_a, b, n_b, names, idf, per)),
+                   strict=True)
         want = [(i, j) for i, j in full if not skip[0][i] and not skip[1][j]]
         rows, cols = candidate_arrays(a, n_a, b, n_b, names, idf, per, skip)
         assert list(zip(rows.tolist(), cols.tolist(), strict=True)) == want

@@ -62,21 +62,15 @@ def _listed(pairs: tuple[np.ndarray, np.ndarray]) -> list[tuple[int, int]]:
     return list(zip(pairs[0].tolist(), pairs[1].tolist(), strict=True))
 
 
-def candidate_pairs_flat(a: tuple[np.ndarray, np.ndarray], n_a: int,
-                         b: tuple[np.ndarray, np.ndarray], n_b: int, names: Sequence[str],
-                         idf: dict[str, float], per_sentence: int) -> list[tuple[int, int]]:
-    """`candidate_pairs` from each document's (sentence, stem id) arrays, sorted by sentence
-    and holding each pair once (SpanTokens.stems); `names[k]` is stem id k's stem. Same
-    result: stems are ranked by their strings, as there."""
-    return _listed(candidate_arrays(a, n_a, b, n_b, names, idf, per_sentence))
-
-
 def candidate_arrays(a: tuple[np.ndarray, np.ndarray], n_a: int,
                      b: tuple[np.ndarray, np.ndarray], n_b: int, names: Sequence[str],
                      idf: dict[str, float], per_sentence: int,
                      skip: tuple[np.ndarray, np.ndarray] | None = None,
                      ) -> tuple[np.ndarray, np.ndarray]:
-    """`candidate_pairs_flat` as two arrays (A's sentences, B's), sorted by (i, j).
+    """`candidate_pairs` from each document's (sentence, stem id) arrays, sorted by sentence
+    and holding each pair once (SpanTokens.stems; `names[k]` is stem id k's stem), as two
+    arrays (A's sentences, B's) sorted by (i, j). Same result: stems are ranked by their
+    strings, as there.
 
     With `skip`, boolean masks over A's and B's sentences (those the copy stage linked), only
     the pairs of two unskipped sentences are returned, the same as filtering the full result:

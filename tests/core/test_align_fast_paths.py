@@ -28,6 +28,7 @@ from annotator.core.align.verbatim import (
 )
 from annotator.core.align.wordhash import word_ids
 from benchmarks.quality_metrics import sentence_pairs, snap_to_sentences
+from tests.core.cut_texts import cut_texts
 
 _PLAIN_WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -342,17 +343,8 @@ def test_flat_stems_idf_and_candidates_match_the_per_sentence_versions() -> None
     from annotator.core.align.spantokens import SpanTokens, StemIds, flat_idf
 
     rng = random.Random(12)
-    vocab = ["Maduro", "sanctions", "sanctioned", "oil", "3.5", "tanker", "the", "U.S.", "China's",
-             "loans", "Venezuela", "said", "2,000", "naïve", "Straße", "x", "rock’n’roll"]
     for _ in range(80):
-        texts = [" ".join(rng.choices(vocab, k=rng.randint(0, 60))) + "." for _ in range(2)]
-        spans = []
-        for text in texts:
-            cuts = sorted(rng.choices(range(len(text) + 1), k=rng.randint(0, 12)))
-            doc_spans = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
-            if rng.random() < 0.3:
-                doc_spans.append((0, len(text) // 2))  # overlapping
-            spans.append(doc_spans)
+        texts, spans = cut_texts(rng, max_words=60, max_cuts=12, overlap=0.3)
         ids = StemIds()
         toks = [SpanTokens(t, s) for t, s in zip(texts, spans, strict=True)]
         flat = [tok.stems(ids) for tok in toks]

@@ -22,6 +22,7 @@ from annotator.core.align.spantokens import (
     merge_stems,
 )
 from annotator.core.document import segment_pair
+from tests.core.cut_texts import cut_texts
 
 _NAMES = ["Maduro", "Caracas", "Straße", "Nicolás", "O'Brien", "U.S.", "Dr. Ruiz", "Jan."]
 
@@ -134,14 +135,8 @@ def test_segment_pair_splits_both_documents_as_one_core_does(forks: list[int]) -
 
 def test_stems_merged_after_the_fact_equal_one_shared_numbering() -> None:
     rng = random.Random(8)
-    vocab = ["Maduro", "sanctions", "sanctioned", "oil", "3.5", "tanker", "the", "U.S.",
-             "China's", "loans", "said", "2,000", "naïve", "Straße", "x", "rock’n’roll"]
     for _ in range(60):
-        texts = [" ".join(rng.choices(vocab, k=rng.randint(0, 50))) + "." for _ in range(2)]
-        spans = []
-        for text in texts:
-            cuts = sorted(rng.choices(range(len(text) + 1), k=rng.randint(0, 10)))
-            spans.append(list(zip([0, *cuts], [*cuts, len(text)], strict=True)))
+        texts, spans = cut_texts(rng, max_words=50, max_cuts=10)
         toks = [SpanTokens(t, s) for t, s in zip(texts, spans, strict=True)]
         shared = StemIds()
         want = [tok.stems(shared) for tok in toks]

@@ -31,6 +31,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core import AlignmentLink, AlignOptions, Document
+from annotator.core.align import gc_paused
 from annotator.core.segment import Segment
 
 from . import align_child
@@ -51,16 +52,11 @@ def unpickle_quietly(data: bytes) -> Any:
     once a newer alignment replaces them (frozen objects are freed like any other); the
     price is that cyclic garbage present at that moment is never collected (a few objects).
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         message = pickle.loads(data)
         if len(data) > FREEZE_ABOVE:
             gc.freeze()
         return message
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def adopt_sentences(doc: Document, sentences: list[Segment] | None) -> None:

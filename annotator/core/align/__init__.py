@@ -56,7 +56,7 @@ def align(doc_a: Document, doc_b: Document, options: AlignOptions | None = None,
         if progress is not None and progress(fraction) is False:
             raise Cancelled()
 
-    with _no_gc_pauses():
+    with gc_paused():
         groups = align_segments(doc_a, doc_b, options, anchors, report)
         links = [AlignmentLink(
             id=f"l{number}", a=_merge_adjacent(doc_a.text, a_segs),
@@ -68,11 +68,12 @@ def align(doc_a: Document, doc_b: Document, options: AlignOptions | None = None,
 
 
 @contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """The cycle collector off while aligning: the stages allocate millions of small tuples
-    and sets (none cyclic, freed by reference counting) and each allocation burst triggered a
-    collection that walked the whole heap, 40% of align() on the 100k pair. Re-enabled only
-    if it was on, so nested or concurrent calls leave it as they found it."""
+def gc_paused() -> Iterator[None]:
+    """The cycle collector off for a burst of allocation: aligning makes millions of small
+    tuples and sets (none cyclic, freed by reference counting), and each allocation burst
+    triggered a collection that walked the whole heap, 40% of align() on the 100k pair (the
+    app unpickles a finished alignment the same way). Re-enabled only if it was on, so nested
+    or concurrent uses leave it as they found it."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -28,10 +28,11 @@ from .annotations import (
 from .document import Document, Span
 from .segment import Segment
 from .stats import coverage
-from .taxonomy import AttributeDef, ClaimType, RelationType, Taxonomy, default_taxonomy
+from .taxonomy import AttributeDef, ClaimType, RelationType, Taxonomy
 from .textio import DocumentLoadError
 from .xmlio import (
     ProjectFileError,
+    default_taxonomy,
     project_to_bytes,
     read_project,
     read_taxonomy,

@@ -6,6 +6,10 @@ included, scored by how well its surroundings match the stored prefix/suffix and
 distance from the old position; (2) otherwise a rapidfuzz fuzzy search for the quote, first
 in a window around the old position, then in the whole text, with the boundaries refined and
 snapped to whole words; (3) otherwise the claim is an orphan, reported, never dropped.
+
+A place is only taken when its surroundings agree: a short quote ("the minister") occurs in
+many places, so a match whose context does not resemble the stored prefix/suffix is an
+orphan, not a move. Only a long quote found (nearly) verbatim is evidence enough on its own.
 """
 
 from __future__ import annotations
@@ -21,8 +25,15 @@ from .annotations import CONTEXT_CHARS, Claim
 from .document import Document
 
 MAX_CANDIDATES = 1000
+MIN_CONTEXT = 0.5  # least prefix/suffix agreement (0..1) for a quote to be re-attached
+SELF_EVIDENT_CHARS = 60  # a quote this long, matched at >= SELF_EVIDENT_SCORE, needs no context
+SELF_EVIDENT_SCORE = 0.9
 _W_CONTEXT, _W_POSITION = 20.0, 2.0  # Hypothesis-like weights: context beats distance
 _WORD = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+# Where one sentence ends and the next begins: end punctuation (and closing quotes) then
+# space, or a line break.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\s*\n\s*")
 
 
 class AnchorStatus(StrEnum):
@@ -83,8 +94,18 @@ def _best_exact(text: str, exact: str, prefix: str, suffix: str, start: int) -> 
         return total, -abs(pos - start)
 
     best = max(candidates, key=score)
+    if not _trusted(text, exact, prefix, suffix, best, best + len(exact), 1.0):
+        return None
     status = AnchorStatus.EXACT if best == start else AnchorStatus.MOVED
     return Anchor(status, best, best + len(exact), 1.0)
+
+
+def _trusted(text: str, exact: str, prefix: str, suffix: str, pos: int, end: int,
+             quote_score: float) -> bool:
+    """Whether the evidence for a place is enough: matching context, or a long quote."""
+    if len(exact) >= SELF_EVIDENT_CHARS and quote_score >= SELF_EVIDENT_SCORE:
+        return True
+    return _context_score(text, pos, end, prefix, suffix) >= MIN_CONTEXT
 
 
 def _refine(text: str, exact: str, lo: int, hi: int) -> tuple[int, int]:
@@ -119,6 +140,41 @@ def _snap(text: str, exact: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _one_sentence(text: str, exact: str, lo: int, hi: int) -> tuple[int, int]:
+    """The part of [lo, hi) in one sentence, the one most like the quote, unless the quote
+    itself runs over a sentence end: a match must not reach into a neighbouring sentence."""
+    if _SENTENCE_END.search(exact.strip()):
+        return lo, hi
+    cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text, lo, hi)
+            if lo < m.start() and m.end() < hi]
+    if not cuts:
+        return lo, hi
+    bounds = [lo, *(c for cut in cuts for c in cut), hi]
+    pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    best = max(pieces, key=lambda p: fuzz.ratio(exact, text[p[0]:p[1]]))
+    return best
+
+
+def _matching_words(text: str, exact: str, lo: int, hi: int) -> tuple[int, int]:
+    """Drop words at either end that the quote does not have, while the match improves."""
+    quote_words = {w.casefold() for w in _WORDS.findall(exact)}
+    words = [m.span() for m in _WORDS.finditer(text, lo, hi)]
+    score = fuzz.ratio(exact, text[lo:hi])
+    while len(words) > 1 and text[words[0][0]:words[0][1]].casefold() not in quote_words:
+        trial = fuzz.ratio(exact, text[words[1][0]:hi])
+        if trial <= score:
+            break
+        lo, score = words[1][0], trial
+        words.pop(0)
+    while len(words) > 1 and text[words[-1][0]:words[-1][1]].casefold() not in quote_words:
+        trial = fuzz.ratio(exact, text[lo:words[-2][1]])
+        if trial <= score:
+            break
+        hi, score = words[-2][1], trial
+        words.pop()
+    return lo, hi
+
+
 def _fuzzy(text: str, exact: str, lo: int, hi: int) -> Anchor:
     region = text[lo:hi]
     if len(region) < len(exact):
@@ -128,6 +184,8 @@ def _fuzzy(text: str, exact: str, lo: int, hi: int) -> Anchor:
         return ORPHAN
     start, end = _refine(text, exact, lo + found.dest_start, lo + found.dest_end)
     start, end = _snap(text, exact, start, end)
+    start, end = _one_sentence(text, exact, start, end)
+    start, end = _matching_words(text, exact, start, end)
     if start >= end:
         return ORPHAN
     return Anchor(AnchorStatus.FUZZY, start, end, _similar(exact, text[start:end]))
@@ -155,7 +213,8 @@ def reanchor(text: str, exact: str, prefix: str = "", suffix: str = "", start: i
         regions.append((0, len(text)))
     for lo, hi in regions:
         anchor = _fuzzy(text, exact, lo, hi)
-        if anchor.status is AnchorStatus.FUZZY and anchor.score >= min_score:
+        if (anchor.status is AnchorStatus.FUZZY and anchor.score >= min_score
+                and _trusted(text, exact, prefix, suffix, anchor.start, anchor.end, anchor.score)):
             return anchor
     return ORPHAN
 

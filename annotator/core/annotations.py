@@ -12,7 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from .assist.model import AssistState
 from .document import Document, Span
+from .graphemes import snap
+from .limits import MAX_CLAIM_LINKS, MAX_CLAIMS, MAX_LINKS
+from .reviewed import ReviewedPassage
 from .taxonomy import Taxonomy
 
 CONTEXT_CHARS = 32
@@ -40,6 +44,7 @@ class AlignmentLink:
     score: float
     status: LinkStatus = LinkStatus.PROPOSED
     method: str = ""
+    note: str = ""  # the reviewer's words on this pair of passages
 
     @property
     def a_start(self) -> int:
@@ -101,6 +106,11 @@ class ProjectError(ValueError):
     """An edit that would make the project inconsistent."""
 
 
+def _room(count: int, limit: int, what: str) -> None:
+    if count >= limit:
+        raise ProjectError(f"a project holds at most {limit:,} {what}")
+
+
 @dataclass
 class Project:
     doc_a: Document
@@ -111,6 +121,13 @@ class Project:
     links: dict[str, AlignmentLink] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     claim_links: dict[str, ClaimLink] = field(default_factory=dict)
+    # Claims whose text is gone after the document was replaced (reanchor), kept with their
+    # old quote until the user places or deletes them, and claim links that touch them.
+    orphans: dict[str, Claim] = field(default_factory=dict)
+    orphan_links: dict[str, ClaimLink] = field(default_factory=dict)
+    assist: AssistState = field(default_factory=AssistState)  # flags, dismissed candidates
+    # unmatched passages a person checked: "no counterpart" (by ReviewedPassage.id)
+    reviewed: dict[str, ReviewedPassage] = field(default_factory=dict)
 
     # --- lookups -------------------------------------------------------------------------
     def document(self, doc_id: str) -> Document:
@@ -122,7 +139,8 @@ class Project:
 
     def new_id(self, prefix: str) -> str:
         """The next free id of the form prefix+N, unique across every item kind."""
-        taken = self.links.keys() | self.claims.keys() | self.claim_links.keys()
+        taken = (self.links.keys() | self.claims.keys() | self.claim_links.keys()
+                 | self.orphans.keys() | self.orphan_links.keys())
         pattern = re.compile(re.escape(prefix) + r"(\d+)$")
         numbers = [int(m.group(1)) for key in taken if (m := pattern.match(key))]
         return f"{prefix}{max(numbers, default=0) + 1}"
@@ -131,7 +149,9 @@ class Project:
         """A copy with tables of its own (the items themselves are immutable): it can be
         written out in another thread while this project goes on changing."""
         return replace(self, links=dict(self.links), claims=dict(self.claims),
-                       claim_links=dict(self.claim_links))
+                       claim_links=dict(self.claim_links), orphans=dict(self.orphans),
+                       orphan_links=dict(self.orphan_links), assist=self.assist.copy(),
+                       reviewed=dict(self.reviewed))
 
     def links_sorted(self) -> list[AlignmentLink]:
         return sorted(self.links.values(), key=lambda link: (link.a_start, link.b_start, link.id))
@@ -148,10 +168,12 @@ class Project:
         attributes: Iterable[tuple[str, str]] = (),
         note: str = "",
     ) -> Claim:
-        """A claim over doc[start:end] with its quote and context filled in."""
+        """A claim over doc[start:end] with its quote and context filled in; the ends move
+        out to whole characters (an accent stays with its letter)."""
         text = self.document(doc_id).text
         if not 0 <= start < end <= len(text):
             raise ProjectError(f"claim range [{start}, {end}) is outside the document")
+        start, end = snap(text, start, end)
         return Claim(
             id=claim_id or self.new_id("c"),
             doc=doc_id,
@@ -168,6 +190,8 @@ class Project:
     def put_claim(self, claim: Claim) -> None:
         """Add or replace a claim (same id)."""
         self.document(claim.doc)
+        if claim.id not in self.claims:
+            _room(len(self.claims) + len(self.orphans), MAX_CLAIMS, "claims")
         self.claims[claim.id] = claim
 
     def remove_claim(self, claim_id: str) -> list[ClaimLink]:
@@ -184,6 +208,8 @@ class Project:
                 raise ProjectError(f"claim link {link.id} refers to a missing claim {end!r}")
         if self.claims[link.source].doc == self.claims[link.target].doc:
             raise ProjectError("a claim link joins claims of the two different documents")
+        if link.id not in self.claim_links:
+            _room(len(self.claim_links) + len(self.orphan_links), MAX_CLAIM_LINKS, "claim links")
         self.claim_links[link.id] = link
 
     def remove_claim_link(self, link_id: str) -> ClaimLink:
@@ -195,6 +221,8 @@ class Project:
             self._check_span(self.doc_a, span)
         for span in link.b:
             self._check_span(self.doc_b, span)
+        if link.id not in self.links:
+            _room(len(self.links), MAX_LINKS, "alignment links")
         self.links[link.id] = link
 
     def remove_link(self, link_id: str) -> AlignmentLink:
@@ -203,16 +231,26 @@ class Project:
     def anchors(self) -> list[AlignmentLink]:
         return [link for link in self.links.values() if link.status.is_anchor]
 
-    def replace_proposals(self, proposals: Iterable[AlignmentLink]) -> None:
-        """Swap every proposed link for new proposals; decisions (anchors) stay."""
+    def replace_proposals(self, proposals: Iterable[AlignmentLink]) -> int:
+        """Swap every proposed link for new proposals; decisions (anchors) stay.
+
+        Beyond MAX_LINKS (only texts of hundreds of thousands of tiny sentences get there)
+        the lowest-scoring proposals are left out; returns how many were."""
         kept = {k: v for k, v in self.links.items() if v.status.is_anchor}
         self.links = kept
-        for link in proposals:
+        fresh = list(proposals)
+        room = MAX_LINKS - len(kept)
+        left_out = max(0, len(fresh) - room)
+        if left_out:
+            best = sorted(range(len(fresh)), key=lambda i: -fresh[i].score)[:room]
+            fresh = [fresh[i] for i in sorted(best)]
+        for link in fresh:
             if link.status.is_anchor:
                 raise ProjectError("new proposals must have status 'proposed'")
             if link.id in self.links:
                 link = replace(link, id=self.new_id("l"))
             self.put_link(link)
+        return left_out
 
     @staticmethod
     def _check_span(doc: Document, span: Span) -> None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import numpy as np
-
-from . import twocore
+from .inputs import Extracted, SourceMeta, read_source
+from .language import detect_language, normalise_code
 from .segment import Segment, paragraphs, sentences
-from .textio import DocumentLoadError, normalize_text, read_text_file
+from .segment.languages import splitter_for
+from .textio import DocumentLoadError, check_storable, normalize_text
 
 
 @dataclass(frozen=True, slots=False)
@@ -41,22 +42,44 @@ class Document:
     title: str = ""
     source: str = ""
     encoding: str = field(default="utf-8", compare=False)
+    meta: SourceMeta = field(default_factory=SourceMeta)  # provenance: format, URL, author...
+    # what decoding assumed, for the user ("" when the encoding was certain)
+    encoding_note: str = field(default="", compare=False)
+    # ISO 639-1 code ("" unknown: English rules); sentence splitting and stemming follow it
+    language: str = ""
 
     @classmethod
-    def from_text(cls, doc_id: str, text: str, *, title: str = "", source: str = "") -> Document:
+    def from_text(cls, doc_id: str, text: str, *, title: str = "", source: str = "",
+                  language: str | None = "") -> Document:
+        """A document from a string; `language` None detects it, "" leaves it unknown."""
         text = normalize_text(text)
-        return cls(doc_id, text, title or _first_line(text), source)
+        check_storable(text, title or doc_id)
+        lang = detect_language(text) if language is None else normalise_code(language)
+        return cls(doc_id, text, title or _first_line(text), source, language=lang)
 
     @classmethod
-    def load(cls, path: str | Path, doc_id: str) -> Document:
-        """Load a plain-text or Markdown file; raises DocumentLoadError with a user message."""
-        path = Path(path)
-        if path.suffix.lower() not in {"", ".txt", ".text", ".md", ".markdown"}:
-            raise DocumentLoadError(
-                f"{path.name}: only plain text and Markdown files can be opened for now."
-            )
-        decoded = read_text_file(path)
-        return cls(doc_id, decoded.text, _first_line(decoded.text), str(path), decoded.encoding)
+    def load(cls, source: str | Path, doc_id: str, encoding: str | None = None,
+             language: str | None = None) -> Document:
+        """Load a file (text, Markdown, web page, Word, PDF) or fetch an http(s) URL, in
+        `encoding` and `language` when given (else the ones detected); raises
+        DocumentLoadError with a user message."""
+        return cls.from_extracted(read_source(source, encoding=encoding), doc_id, str(source),
+                                  language)
+
+    @classmethod
+    def from_extracted(cls, extracted: Extracted, doc_id: str, source: str = "",
+                       language: str | None = None) -> Document:
+        """Freeze a reader's result (possibly edited in the preview) into a document; its
+        language is `language` when given, else the one detected."""
+        text = normalize_text(extracted.text)
+        if not text.strip():
+            raise DocumentLoadError(f"{source or doc_id}: the document holds no text.")
+        meta = extracted.meta
+        check_storable(text, source or doc_id)
+        lang = detect_language(text) if language is None else normalise_code(language)
+        return cls(doc_id, text, meta.title or _first_line(text),
+                   source or meta.url or meta.file, extracted.encoding, meta,
+                   extracted.encoding_note, lang)
 
     @cached_property
     def sha256(self) -> str:
@@ -69,7 +92,21 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Segment]:
-        return sentences(self.text)
+        return sentences(self.text, splitter_for(self.language))
+
+    def adopt_sentences(self, segments: Sequence[Segment]) -> None:
+        """Take `segments` as this text's sentences when they were split elsewhere (another
+        process, from this same text) and none are cached yet; ranges that cannot be this
+        text's sentences (out of order, outside the text) are refused with ValueError."""
+        if self.segmented:
+            return
+        end = 0
+        for seg in segments:
+            if not end <= seg.start <= seg.end <= len(self.text):
+                raise ValueError(f"sentence [{seg.start}, {seg.end}) cannot be one of this "
+                                 f"{len(self.text)}-character text's, after {end}")
+            end = seg.end
+        self.__dict__["sentences"] = list(segments)
 
     @cached_property
     def paragraphs(self) -> list[Segment]:
@@ -79,24 +116,6 @@ class Document:
         return self.text[span.start : span.end]
 
 
-def segment_pair(doc_a: Document, doc_b: Document) -> None:
-    """Split both documents into sentences (`doc.sentences`): for a long pair, A's in a forked
-    child while B's are split here, so it takes the longer of the two instead of both."""
-    chars = len(doc_a.text) + len(doc_b.text)
-    if doc_a.segmented or doc_b.segmented or not twocore.worth_forking(chars):
-        _ = doc_a.sentences, doc_b.sentences
-        return
-    packed, _b = twocore.pair(lambda: _pack(sentences(doc_a.text)), lambda: doc_b.sentences,
-                              chars)
-    doc_a.__dict__.setdefault("sentences", [Segment(*row) for row in packed.tolist()])
-
-
-def _pack(segments: list[Segment]) -> np.ndarray:
-    """Sentences as one (start, end, paragraph) array: one buffer to pickle, not 50k objects."""
-    return np.array([(s.start, s.end, s.paragraph) for s in segments],
-                    dtype=np.int64).reshape(-1, 3)
-
-
 def _first_line(text: str) -> str:
     for line in text.split("\n"):
         if line.strip():
@@ -104,4 +123,4 @@ def _first_line(text: str) -> str:
     return ""
 
 
-__all__ = ["Document", "DocumentLoadError", "Span", "segment_pair"]
+__all__ = ["Document", "DocumentLoadError", "Span"]

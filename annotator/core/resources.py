@@ -1,19 +1,16 @@
-"""Where the shipped resources (schema, default taxonomy) live."""
+"""The shipped resources (schema, default taxonomy): package data inside `annotator/resources/`,
+read through importlib.resources, so any install (wheel, `--user`, `--target`, zip, editable)
+finds them wherever it put the package."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-_CANDIDATES = (
-    Path(__file__).resolve().parents[2] / "resources",  # source checkout / editable install
-    Path(sys.prefix) / "share" / "annotator" / "resources",  # wheel install (data-files)
-)
+from importlib.resources import files
 
 
-def resource_path(relative: str) -> Path:
-    for root in _CANDIDATES:
-        candidate = root / relative
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError(f"resource {relative!r} not found in {[str(c) for c in _CANDIDATES]}")
+def resource_bytes(relative: str) -> bytes:
+    """The content of a shipped resource, e.g. "taxonomy/default.xml"."""
+    resource = files("annotator").joinpath("resources", *relative.split("/"))
+    if not resource.is_file():
+        raise FileNotFoundError(f"annotator's resource {relative!r} is missing from the install")
+    return resource.read_bytes()
+

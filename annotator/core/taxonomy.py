@@ -1,6 +1,6 @@
 """The claim taxonomy: claim types, their attributes and the relations between claims.
 
-It is data, not code: a default ships in resources/, users can load their own, and every
+It is data, not code: a default ships in annotator/resources/, users can load their own, and every
 project embeds the one it was made with so a colleague sees the same types.
 """
 
@@ -51,10 +51,3 @@ class Taxonomy:
     def relation(self, relation_id: str) -> RelationType | None:
         return next((r for r in self.relations if r.id == relation_id), None)
 
-
-def default_taxonomy() -> Taxonomy:
-    """The taxonomy shipped in resources/taxonomy/default.xml."""
-    from .resources import resource_path
-    from .xmlio import read_taxonomy
-
-    return read_taxonomy(resource_path("taxonomy/default.xml"))

@@ -2,22 +2,32 @@
 
 `align()` is pure and deterministic: same documents and options, same links. Decisions a
 person made (accepted, manual and rejected links) are passed in as anchors: their sentences
-are not proposed again and rejected pairs are never re-proposed.
+are not proposed again and rejected pairs are never re-proposed. What makes it fast without
+changing a link is in `speed/`; `annotator.core.pair` is the door the CLI, batch and the GUI
+worker use (two cores for a long pair where that pays).
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..annotations import AlignmentLink, LinkStatus
 from ..document import Document, Span
 from ..segment import Segment
 from .calibration import DEFAULT_THRESHOLD
 from .diff import WordOp, shared_ratio, word_diff
-from .pipeline import align_segments
+from .features import pair_language, set_word_language
+from .pipeline import Scored, align_segments
+from .speed.gcpause import gc_paused
+from .speed.memo import LastPair
+
+if TYPE_CHECKING:
+    from .pipeline import SecondCore
+
+AlignMemo = LastPair[Scored]
+"""The last pair's scores, kept by a caller that re-aligns the same pair (the GUI worker)."""
 
 ProgressCallback = Callable[[float], bool]
 """Called with the fraction done (0..1); returning False cancels the alignment."""
@@ -36,8 +46,11 @@ class AlignOptions:
     text; see calibration.py): at 0.5 a proposal is as likely right as wrong, at 0.8 about
     four in five such proposals were right. The default is the threshold that scored best on
     held-out data (F1 and PAN's plagdet), a compromise between finding paraphrases and not
-    proposing look-alikes. `method` is "default" (words, numbers, names, position, copying) or
-    "semantic" (adds MiniLM sentence embeddings; needs `annotator[semantic]`). `max_group` is
+    proposing look-alikes. `method` names a method of `methods.METHODS` ("lexical": words,
+    numbers, names, position, copying; "wordllama": adds the built-in sentence embeddings;
+    "minilm": adds MiniLM, an optional extra) or is "default", the best one installed. Each
+    link records what made it: the method that scored the pair (a long or copied pair is
+    scored by "lexical" whatever was asked), or "copy" for a verbatim copy. `max_group` is
     the most partners one sentence may get.
     """
 
@@ -48,39 +61,27 @@ class AlignOptions:
 
 def align(doc_a: Document, doc_b: Document, options: AlignOptions | None = None,
           anchors: Sequence[AlignmentLink] = (), progress: ProgressCallback | None = None,
+          *, memo: AlignMemo | None = None, second_core: SecondCore | None = None,
           ) -> list[AlignmentLink]:
-    """Propose links between passages of A and B that say the same thing."""
+    """Propose links between passages of A and B that say the same thing. A `memo` the
+    caller keeps across calls makes re-aligning the same pair (another threshold, new
+    anchors) skip the scoring; `second_core` lets a long pair fork (see core/pair.py)."""
     options = options or AlignOptions()
+    set_word_language(pair_language(doc_a.language, doc_b.language))
 
     def report(fraction: float) -> None:
         if progress is not None and progress(fraction) is False:
             raise Cancelled()
 
     with gc_paused():
-        groups = align_segments(doc_a, doc_b, options, anchors, report)
+        groups = align_segments(doc_a, doc_b, options, anchors, report, memo, second_core)
         links = [AlignmentLink(
             id=f"l{number}", a=_merge_adjacent(doc_a.text, a_segs),
             b=_merge_adjacent(doc_b.text, b_segs), score=round(score, 4),
-            status=LinkStatus.PROPOSED, method=options.method,
-        ) for number, (a_segs, b_segs, score) in enumerate(groups, start=1)]
+            status=LinkStatus.PROPOSED, method=method,
+        ) for number, (a_segs, b_segs, score, method) in enumerate(groups, start=1)]
     report(1.0)
     return links
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """The cycle collector off for a burst of allocation: aligning makes millions of small
-    tuples and sets (none cyclic, freed by reference counting), and each allocation burst
-    triggered a collection that walked the whole heap, 40% of align() on the 100k pair (the
-    app unpickles a finished alignment the same way). Re-enabled only if it was on, so nested
-    or concurrent uses leave it as they found it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _merge_adjacent(text: str, segs: Sequence[Span | Segment]) -> tuple[Span, ...]:
@@ -104,4 +105,5 @@ def link_diff(doc_a: Document, doc_b: Document, link: AlignmentLink) -> list[Wor
     return word_diff(doc_a.text[a[0] : a[1]], doc_b.text[b[0] : b[1]], a[0], b[0])
 
 
-__all__ = ["AlignOptions", "Cancelled", "WordOp", "align", "link_diff", "shared_ratio", "word_diff"]
+__all__ = ["AlignMemo", "AlignOptions", "Cancelled", "WordOp", "align", "link_diff", "shared_ratio",
+           "word_diff"]

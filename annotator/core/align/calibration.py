@@ -1,22 +1,64 @@
-"""Fitted weights of the two-stage pair model (see scoring.py), written by
-`python benchmarks/quality_calibrate.py --write --semantic`; do not edit by hand."""
+"""Fitted weights of the two-stage pair model (see scoring.py and linking.py), by feature
+name, one model per method; written by `python benchmarks/quality_calibrate.py --write`;
+do not edit by hand."""
 
-# (similarity weights over scoring.SIMILARITY, link weights over LINK_FEATURES)
-DEFAULT: tuple[tuple[float, ...], tuple[float, ...]] = (
-(
-    -6.0657, 1.8280, 2.3706, 3.5514, 1.7883, 2.2588, 0.0635, -0.2261, 0.0058, -2.1746, -0.3099,
-    1.1274, 0.0378, 0.0328, -1.3298, -0.6283, 0.4340,
-), (
-    1.5224, 0.6330, -1.2974, 1.3192, 0.1875, 1.1004, -0.3312, 0.6556, 1.1116, 0.0000, 0.0160,
-    -1.5985, -0.1230, -3.8848, -0.5131,
-))
-SEMANTIC: tuple[tuple[float, ...], tuple[float, ...]] = (
-(
-    -4.9075, 1.3423, 1.7027, 2.8980, -1.1834, 1.9207, 0.0253, 0.2432, -0.0589, -1.4531, 0.4703,
-    0.3620, -0.1861, -0.3264, -0.6760, -0.2975, 0.8359, 3.3630,
-), (
-    1.1573, 0.6971, -1.1639, 1.2042, 0.2409, 1.2572, -0.1199, 0.2430, 1.0318, 0.0000, -0.1139,
-    -1.6133, -0.4157, -3.1910, -0.1729,
-))
+from __future__ import annotations
+
+from .linking import Model
+
+MODELS: dict[str, Model] = {
+    "lexical": {
+        "similarity": {
+            "bias": -6.0657, "cosine": 1.8280, "cover_min": 2.3706, "cover_max": 3.5514,
+            "fuzzy_set": 1.7883, "fuzzy_ratio": 2.2588, "numbers_shared": 0.0635,
+            "numbers_conflict": -0.2261, "names_shared": 0.0058, "bigrams": -2.1746,
+            "length_ratio": -0.3099, "sort_ratio": 1.1274, "unmatched_min": 0.0378,
+            "unmatched_max": 0.0328, "jaccard": -1.3298, "negation_differs": -0.6283,
+            "numbers_equal": 0.4340,
+        },
+        "link": {
+            "bias": 1.5224, "similarity_logit": 0.6330, "position": -1.2974, "headline": 1.3192,
+            "row_best": 0.1875, "col_best": 1.1004, "row_margin": -0.3312, "col_margin": 0.6556,
+            "neighbours": 1.1116, "verbatim": 0.0000, "on_chain": 0.0160, "chain_gap": -1.5985,
+            "doc_related": -0.1230, "size": -3.8848, "copy_share": -0.5131,
+        },
+    },
+    "minilm": {
+        "similarity": {
+            "bias": -3.0719, "cosine": 1.2226, "cover_min": 0.9594, "cover_max": 1.6959,
+            "fuzzy_set": -1.0580, "fuzzy_ratio": 1.7006, "numbers_shared": -0.2019,
+            "numbers_conflict": -0.0511, "names_shared": -0.2955, "bigrams": -1.5070,
+            "length_ratio": 0.5910, "sort_ratio": 0.3433, "unmatched_min": -0.4517,
+            "unmatched_max": -0.4769, "jaccard": 0.0148, "negation_differs": -0.3537,
+            "numbers_equal": 0.9364, "heading_differs": 0.8795, "semantic": 2.7763,
+            "semantic_csls": 1.9158,
+        },
+        "link": {
+            "similarity_logit": 0.1743, "position": -0.9556, "headline": 1.0113, "size": -0.6984,
+            "copy_share": 0.0000, "row_best": 0.0683, "col_best": 1.2681, "row_margin": -0.1802,
+            "col_margin": 0.2771, "long_similarity": 0.9913, "neighbours": 1.2888,
+            "verbatim": 0.0000, "on_chain": -0.0419, "chain_gap": -1.4525,
+            "doc_related": -0.4385, "bias": -0.3350,
+        },
+    },
+    "wordllama": {
+        "similarity": {
+            "bias": -3.8054, "cosine": 1.4209, "cover_min": 2.1937, "cover_max": 2.0568,
+            "fuzzy_set": -0.3917, "fuzzy_ratio": 1.8167, "numbers_shared": -0.2427,
+            "numbers_conflict": -0.3856, "names_shared": -0.4081, "bigrams": -1.8445,
+            "length_ratio": 0.6996, "sort_ratio": 0.7408, "unmatched_min": -0.1618,
+            "unmatched_max": -0.2423, "jaccard": -0.0646, "negation_differs": -0.7267,
+            "numbers_equal": 0.6055, "heading_differs": 1.0901, "semantic": 1.2732,
+            "semantic_csls": 1.7499,
+        },
+        "link": {
+            "similarity_logit": 0.1611, "position": -0.9113, "headline": 0.8748, "size": -1.0174,
+            "copy_share": -0.0066, "row_best": -0.0916, "col_best": 1.0906,
+            "row_margin": -0.2379, "col_margin": 0.5550, "long_similarity": 1.2190,
+            "neighbours": 1.2159, "verbatim": 0.0000, "on_chain": -0.0680, "chain_gap": -1.6772,
+            "doc_related": -0.3946, "bias": 0.3421,
+        },
+    },
+}
 # the threshold that maximised the mean of held-out news F1s and PAN13 plagdet
 DEFAULT_THRESHOLD = 0.35

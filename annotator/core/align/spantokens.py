@@ -17,7 +17,7 @@ from operator import itemgetter
 import numpy as np
 
 from .features import _MEMO, _WORD_SPLIT, Tokens, _Entry, _tokens, tokenize
-from .lazy import LazySequence
+from .speed.lazy import LazySequence
 
 _FIRST = itemgetter(0)
 

@@ -37,6 +37,7 @@ class Passage:
     a: tuple[int, int]
     b: tuple[int, int]
     words: int
+    score: float = 0.98  # how faithful a copy: see edges.copy_score
 
 
 def _shingle_hashes(ids: np.ndarray) -> np.ndarray:

@@ -94,6 +94,22 @@ def relation_label(project: Project, relation_id: str) -> str:
     return rel.label if rel else relation_id
 
 
+def attribute_label(project: Project, name: str, type_id: str = "") -> str:
+    """What the taxonomy calls an attribute (the claim's own type first), else its name."""
+    types = project.taxonomy.claim_types
+    for ct in sorted(types, key=lambda t: t.id != type_id):
+        found = next((a for a in ct.attributes if a.name == name), None)
+        if found is not None and found.label:
+            return found.label
+    return name
+
+
+def attribute_text(project: Project, claim: Claim) -> str:
+    """A claim's attributes for people: "Kind of source: document; Verification status: …"."""
+    return "; ".join(f"{attribute_label(project, k, claim.type)}: {v}"
+                     for k, v in claim.attributes)
+
+
 def attribute_names(claims: Sequence[Claim], project: Project | None = None) -> list[str]:
     """Every attribute name in use (taxonomy order first, then first use), for table columns."""
     names: list[str] = []

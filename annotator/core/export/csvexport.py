@@ -1,9 +1,12 @@
 """CSV tables for R, pandas or SPSS: claims, claim links (both sides) and alignment links.
 
 One row per item, one column per fact, UTF-8 without a BOM (pandas and R read it as is),
-RFC 4180 quoting so newlines inside quotes survive. Values are written exactly as in the
-project: no spreadsheet-formula escaping, because that would change the quotes researchers
-analyse.
+RFC 4180 quoting so newlines inside quotes survive.
+
+Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)
+get a leading apostrophe, as OWASP recommends against CSV injection: an article is untrusted
+text. `raw=True` writes every value exactly as in the project, for pipelines that read the
+CSV with a program (pandas, R), never with a spreadsheet.
 """
 
 from __future__ import annotations
@@ -28,11 +31,24 @@ from .common import (
 ATTR_PREFIX = "attr_"
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """A text cell a spreadsheet would evaluate, made inert with a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[object]], raw: bool) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    if raw:
+        writer.writerows(rows)
+    else:
+        writer.writerows([neutralise(v) for v in row] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -46,7 +62,7 @@ def _claim_cells(project: Project, claim: Claim, attrs: Sequence[str]) -> list[o
 _CLAIM_FIELDS = ("id", "doc", "type", "type_label", "start", "end", "exact", "prefix", "suffix")
 
 
-def claims_csv(project: Project) -> bytes:
+def claims_csv(project: Project, *, raw: bool = False) -> bytes:
     """One row per claim; each attribute in use gets its own `attr_<name>` column."""
     claims = claims_in_order(project)
     attrs = attribute_names(claims, project)
@@ -58,10 +74,10 @@ def claims_csv(project: Project) -> bytes:
     header.append("claim_links")
     rows = [[*_claim_cells(project, c, attrs), " ".join(sorted(links_of.get(c.id, [])))]
             for c in claims]
-    return _table(header, rows)
+    return _table(header, rows, raw)
 
 
-def claim_links_csv(project: Project) -> bytes:
+def claim_links_csv(project: Project, *, raw: bool = False) -> bytes:
     """One row per claim link with both claims in full (quotes, types, attributes)."""
     links = claim_links_in_order(project)
     ends = [project.claims[cl.source] for cl in links] + [project.claims[cl.target] for cl in links]
@@ -74,13 +90,13 @@ def claim_links_csv(project: Project) -> bytes:
         source, target = project.claims[cl.source], project.claims[cl.target]
         rows.append([cl.id, cl.relation, relation_label(project, cl.relation), cl.note,
                      *_claim_cells(project, source, attrs), *_claim_cells(project, target, attrs)])
-    return _table(header, rows)
+    return _table(header, rows, raw)
 
 
-def alignment_csv(project: Project) -> bytes:
+def alignment_csv(project: Project, *, raw: bool = False) -> bytes:
     """One row per alignment link: both passages, score, status, method, shared-word share."""
     header = ["id", "status", "score", "method", "a_spans", "a_text", "b_spans", "b_text",
-              "shared_words"]
+              "shared_words", "note"]
     rows = []
     for link in links_in_order(project):
         ops = link_diff(project.doc_a, project.doc_b, link)
@@ -88,9 +104,9 @@ def alignment_csv(project: Project) -> bytes:
             link.id, link.status.value, f"{link.score:.4f}", link.method,
             _spans(link.a), side_text(project.doc_a, link.a),
             _spans(link.b), side_text(project.doc_b, link.b),
-            f"{shared_ratio(ops):.4f}",
+            f"{shared_ratio(ops):.4f}", link.note,
         ])
-    return _table(header, rows)
+    return _table(header, rows, raw)
 
 
 def _spans(spans: Sequence[Span]) -> str:

@@ -19,6 +19,7 @@ from ..align import link_diff
 from ..annotations import AlignmentLink, Claim, LinkStatus, Project
 from ..document import Document, Span
 from .common import (
+    attribute_text,
     claim_links_in_order,
     claims_in_order,
     generator,
@@ -26,6 +27,7 @@ from .common import (
     relation_label,
     type_label,
 )
+from .flags import FLAG_STYLE, flag_marks, flags_section
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -41,11 +43,32 @@ border-radius:4px}
 sup.ln{color:#666;font-size:.7em;margin-right:.15em}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3em .5em;
 vertical-align:top;text-align:start;unicode-bidi:plaintext}th{background:#f3f3f3}
-.same{background:#e3f4e3}.chg{background:#fde2c8}.gap{color:#888}
+.same{text-decoration:underline dotted #5c8a5c}.gap{color:#888}
+.chg{background:#ffe94d;box-shadow:inset 0 -2px #c9b400}
 .figs td{text-align:right}.muted{color:#666}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:middle}
+.who{color:#555;font-size:.85em;white-space:nowrap}
+.claims col.q,.claimlinks col.q{width:34%}
 @media (prefers-color-scheme: dark){body{background:#1d1f21;color:#ddd}th{background:#333}
-.same{background:#23402a}.chg{background:#5a3a1a}td,th,.doc{border-color:#444}}
+.chg{background:#5c5200;box-shadow:inset 0 -2px #c9b400}td,th,.doc{border-color:#444}
+.who{color:#aaa}}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+body{margin:0;font-size:9.5pt;background:#fff;color:#000;
+-webkit-print-color-adjust:exact;print-color-adjust:exact}
+h1{font-size:14pt}h2{font-size:12pt;break-after:avoid;page-break-after:avoid}
+h3{break-after:avoid}
+.doc{border:none;padding:0}
+table{table-layout:fixed;width:100%}thead{display:table-header-group}
+tr{break-inside:avoid;page-break-inside:avoid}
+td,th{overflow-wrap:anywhere;padding:.2em .35em}th{overflow-wrap:normal;word-break:keep-all}
+.claims col.id{width:8%}.claims col.doc{width:6%}.claims col.type{width:13%}
+.claims col.q{width:39%}.claims col.attr{width:18%}.claims col.note{width:16%}
+.claimlinks col.id{width:7%}.claimlinks col.q{width:34%}.claimlinks col.rel{width:12%}
+.claimlinks col.note{width:13%}
+.links col.id{width:7%}.links col.score{width:8%}.links col.status{width:11%}
+th{background:#eee}.chg{background:#ffe94d}
+}
 """
 
 
@@ -114,7 +137,8 @@ def _wrap(piece: str, covering: list[_Mark]) -> str:
 
 def _claim_title(project: Project, claim: Claim) -> str:
     parts = [f"{claim.id}: {type_label(project, claim.type)}"]
-    parts += [f"{k}={v}" for k, v in claim.attributes]
+    if claim.attributes:
+        parts.append(attribute_text(project, claim))
     if claim.note:
         parts.append(claim.note)
     return ", ".join(parts)
@@ -136,9 +160,22 @@ def _document_html(project: Project, doc: Document) -> str:
         for span in (link.a if doc is project.doc_a else link.b):
             marks.append(_Mark(span.start, span.end, "linked"))
             starts[span.start] = (starts.get(span.start, "") + " " + link.id).strip()
+    marks += [_Mark(start, end, "flag", title=title) for start, end, title in
+              flag_marks(project, doc)]
     body = render_marked(doc.text, 0, len(doc.text), marks, starts)
-    return (f'<section><h3>{escape(doc.id)}: {escape(doc.title)}</h3>'
+    return (f'<section><h3>{escape(doc.id)}: {escape(doc.title)}</h3>{_origin_line(doc)}'
             f'<div class="doc">{body}</div></section>')
+
+
+def _origin_line(doc: Document) -> str:
+    """Where the text came from: site, author, date and the page's address."""
+    byline, url = doc.meta.byline(), doc.meta.url
+    if not (byline or url):
+        return ""
+    link = (f'<a href="{escape(url)}">{escape(url)}</a>'
+            if url.lower().startswith(("http://", "https://")) else escape(url))
+    return f'<p class="muted origin">{" · ".join(p for p in (escape(byline), link) if p)}</p>'
+
 
 
 def _passage(doc: Document, spans: Sequence[Span], marks: Sequence[_Mark]) -> str:
@@ -154,13 +191,34 @@ def _link_row(project: Project, link: AlignmentLink) -> str:
     marks_b = [_Mark(o.b_start, o.b_end, "same" if o.tag == "equal" else "chg")
                for o in ops if o.b_end > o.b_start]
     return (f"<tr><td>{escape(link.id)}</td><td>{link.score:.2f}</td>"
-            f"<td>{escape(link.status.value)}</td>"
+            f"<td>{escape(link.status.value)}{_link_note(link)}</td>"
             f"<td>{_passage(project.doc_a, link.a, marks_a)}</td>"
             f"<td>{_passage(project.doc_b, link.b, marks_b)}</td></tr>")
 
 
+def _link_note(link: AlignmentLink) -> str:
+    return f'<div class="muted">Note: {escape(link.note)}</div>' if link.note else ""
+
+
 def _rows(cells: Iterable[Sequence[str]]) -> str:
     return "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
+
+
+def _claim_cell(project: Project, claim_id: str) -> str:
+    """Which claim, in which article, of which type, then its quote."""
+    claim = project.claims[claim_id]
+    doc = project.document(claim.doc)
+    who = (f"{escape(claim.id)} · {escape(doc.id)}: {escape(doc.title[:60])} · "
+           f"{escape(type_label(project, claim.type))}")
+    return f'<span class="who">{who}</span><br>“{escape(claim.exact)}”'
+
+
+def _table(css: str, columns: Sequence[tuple[str, str]], body: str) -> str:
+    """A table with a <colgroup> (print widths) and a <thead> that repeats on every page."""
+    cols = "".join(f'<col class="{c}">' for c, _ in columns)
+    head = "".join(f"<th>{h}</th>" for _, h in columns)
+    return (f'<table class="{css}"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
 
 
 def _figures(project: Project) -> str:
@@ -195,18 +253,19 @@ def project_to_html(project: Project) -> bytes:
     title = project.name or f"{project.doc_a.title} / {project.doc_b.title}"
     claims = claims_in_order(project)
     claim_rows = _rows((escape(c.id), escape(c.doc), escape(type_label(project, c.type)),
-                        escape(c.exact), escape(", ".join(f"{k}={v}" for k, v in c.attributes)),
+                        escape(c.exact), escape(attribute_text(project, c)),
                         escape(c.note)) for c in claims)
-    cl_rows = _rows((escape(cl.id), escape(project.claims[cl.source].exact),
+    cl_rows = _rows((escape(cl.id), _claim_cell(project, cl.source),
                      escape(relation_label(project, cl.relation)),
-                     escape(project.claims[cl.target].exact), escape(cl.note))
+                     _claim_cell(project, cl.target), escape(cl.note))
                     for cl in claim_links_in_order(project))
+    a_id, b_id = escape(project.doc_a.id), escape(project.doc_b.id)
     link_rows = "".join(_link_row(project, lk) for lk in links_in_order(project))
     html = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title><style>{_STYLE}</style></head>
+<title>{escape(title)}</title><style>{_STYLE}{FLAG_STYLE}</style></head>
 <body><h1>{escape(title)}</h1>
 <p class="muted">Report written by {escape(generator())}.
 <span class="same">Shared words</span> and <span class="chg">changed words</span> are marked
@@ -216,14 +275,16 @@ inside each link; claims are shaded by type; link numbers precede linked passage
 <div class="pair">{_document_html(project, project.doc_a)}
 {_document_html(project, project.doc_b)}</div>
 <h2>Alignment links</h2>
-<table><tr><th>Link</th><th>Score</th><th>Status</th><th>{escape(project.doc_a.id)}</th>
-<th>{escape(project.doc_b.id)}</th></tr>{link_rows}</table>
+{_table("links", [("id", "Link"), ("score", "Score"), ("status", "Status"), ("q", a_id),
+                  ("q", b_id)], link_rows)}
 <h2>Claims</h2>
-<table><tr><th>Claim</th><th>Doc</th><th>Type</th><th>Quote</th><th>Attributes</th>
-<th>Note</th></tr>{claim_rows}</table>
+{_table("claims", [("id", "Claim"), ("doc", "Doc"), ("type", "Type"), ("q", "Quote"),
+                   ("attr", "Attributes"), ("note", "Note")], claim_rows)}
 <h2>Claim links</h2>
-<table><tr><th>Link</th><th>Source claim</th><th>Relation</th><th>Target claim</th>
-<th>Note</th></tr>{cl_rows}</table>
+{_table("claimlinks", [("id", "Link"), ("q", "Source claim (id · article · type)"),
+                       ("rel", "Relation"), ("q", "Target claim (id · article · type)"),
+                       ("note", "Note")], cl_rows)}
+{flags_section(project)}
 </body></html>
 """
     return html.encode("utf-8")

@@ -8,6 +8,10 @@ project offsets; the inner pointer is an XPath because a URI cannot hold a secon
 Claim and relation types are `<category>` elements of a header `<taxonomy>`, named by
 `@ana`; claim attributes are `<fs>` feature structures; notes are a `<listAnnotation>`.
 Alignment links and claim links are `<linkGrp>`s; a link's score is its `@cert`.
+Discrepancy flags (issue 17) are a `<linkGrp type="discrepancies">`: each link's `@type` is the
+flag's kind, `@subtype` its state, its targets the evidence in both texts (an omission points
+at its statement and at the whole other text, which has no counterpart), `@corresp` the claim
+link it became; its explanation is a note in the `<listAnnotation>`.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import re
 from lxml import etree
 
 from ..annotations import Project
+from ..assist.model import Flag
 from ..document import Document, Span
 from .common import (
     claim_links_in_order,
@@ -56,6 +61,26 @@ def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str)
     return el
 
 
+_W3C_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _origin_bibl(bibl: etree._Element, doc: Document) -> None:
+    """The document's provenance: author, publisher (site), date, URL, how it was extracted."""
+    meta = doc.meta
+    if meta.author:
+        _el(bibl, "author", meta.author)
+    if meta.site:
+        _el(bibl, "publisher", meta.site)
+    if meta.date:
+        date = meta.date[:10]
+        _el(bibl, "date", meta.date, **({"when": date} if _W3C_DATE.match(date) else {}))
+    if meta.url:
+        _el(bibl, "idno", meta.url, type="URI")
+    if meta.extractor:
+        _el(bibl, "note", f"Text extracted from {meta.kind or 'the source'} by "
+            f"{meta.extractor} {meta.extractor_version}".strip() + ".", type="extraction")
+
+
 def project_to_tei(project: Project) -> bytes:
     """The whole project as one TEI document (UTF-8 bytes)."""
     root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})
@@ -77,6 +102,7 @@ def _header(root: etree._Element, project: Project) -> None:
     for doc in (project.doc_a, project.doc_b):
         bibl = _el(bibls, "bibl", xml_id=f"source-{doc.id}", corresp=f"#{text_id(doc)}")
         _el(bibl, "title", doc.title)
+        _origin_bibl(bibl, doc)
         if doc.source:
             _el(bibl, "idno", doc.source, type="path")
         _el(bibl, "idno", doc.sha256, type="sha256")
@@ -105,6 +131,8 @@ def _header(root: etree._Element, project: Project) -> None:
 def _document_text(group: etree._Element, doc: Document) -> None:
     """The full text as one ab; sentences become <s> with ids shared with the XCES export."""
     text_el = _el(group, "text", xml_id=f"doc-{doc.id}", n=doc.id)
+    if doc.language:
+        text_el.set(f"{{{XML_NS}}}lang", doc.language)
     div = _el(_el(text_el, "body"), "div", type="article")
     if doc.title:
         _el(div, "head", doc.title)
@@ -159,14 +187,31 @@ def _stand_off(root: etree._Element, project: Project) -> None:
             _el(grp, "link", xml_id=f"claimlink-{cl.id}", type=cl.relation,
                 ana=f"#relation-{cl.relation}",
                 target=f"#{claim_xml_id(cl.source)} #{claim_xml_id(cl.target)}")
+    flags = project.assist.flags_sorted()
+    if flags:
+        grp = _el(stand_off, "linkGrp", type="discrepancies")
+        for flag in flags:
+            _flag_link(grp, project, flag)
     notes = [(f"#{claim_xml_id(c.id)}", c.note) for c in claims if c.note]
     notes += [(f"#claimlink-{cl.id}", cl.note) for cl in claim_links if cl.note]
+    notes += [(f"#flag-{f.id}", f.explanation) for f in flags if f.explanation]
     if notes:
         note_list = _el(stand_off, "listAnnotation", type="notes")
         for target, note in notes:
             _el(note_list, "note", note, target=target)
     if len(stand_off) == 0:
         root.remove(stand_off)
+
+
+def _flag_link(grp: etree._Element, project: Project, flag: Flag) -> None:
+    targets = [string_range(doc, span) if span is not None else f"#{text_id(doc)}"
+               for doc, span in ((project.doc_a, flag.a), (project.doc_b, flag.b))]
+    attrs = {"xml_id": f"flag-{flag.id}", "type": flag.kind, "subtype": flag.state.value,
+             "target": " ".join(targets)}
+    if flag.made:
+        is_claim = flag.made in project.claims and flag.made not in project.claim_links
+        attrs["corresp"] = f"#{claim_xml_id(flag.made) if is_claim else 'claimlink-' + flag.made}"
+    _el(grp, "link", **attrs)
 
 
 def _cert(score: float) -> str:

@@ -3,16 +3,23 @@
 Targets carry both a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector
 (code-point start/end), the pair Hypothesis-style clients re-anchor with, so the export is
 lossless for our anchors. Everything sits in one AnnotationCollection whose first page embeds
-all items. Fields the model has no term for (attributes, score, status) use an `annotator:`
-prefix declared in the context, as the model allows for extensions.
+all items. Fields the model has no term for (claim attributes, the claims a claim link joins,
+alignment score and status) are defined in an extension context embedded in the export itself,
+so a JSON-LD processor needs nothing but the W3C context to read every field as a typed
+property. A claim link targets the two claim annotations by id. A discrepancy flag (issue 17)
+is a `questioning` annotation that targets the evidence in both texts, with its kind as a
+classifying body and its explanation as a describing one; an omission targets the one side
+that has the statement and names the other text in `flagMissingIn`.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from ..annotations import CONTEXT_CHARS, AlignmentLink, Claim, ClaimLink, Project
+from ..assist.model import Flag
 from ..document import Document, Span
 from .common import (
     claim_links_in_order,
@@ -26,6 +33,8 @@ from .common import (
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 EXTENSION_NS = "urn:x-annotator:ns:1#"
+ATTRIBUTE_NS = "urn:x-annotator:attribute:"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 Json = dict[str, Any]
 
@@ -33,6 +42,22 @@ Json = dict[str, Any]
 def document_iri(doc: Document) -> str:
     """An IRI for the exact text: it names the content (hash), not a file that may move."""
     return f"urn:x-annotator:text:sha256:{doc.sha256}"
+
+
+def document_description(doc: Document) -> Json:
+    """The text every target's `source` names, with where it came from: `via` (the W3C term
+    for the resource it was retrieved from) is the page's address; the rest are extension
+    terms."""
+    described: Json = {"id": document_iri(doc), "type": "Text", "format": "text/plain",
+                       "annotator:title": doc.title}
+    meta = doc.meta
+    if meta.url.lower().startswith(("http://", "https://")):
+        described["via"] = meta.url
+    for name, value in meta.items():
+        if name not in ("url", "title"):
+            described["annotator:" + "".join(
+                p if i == 0 else p.title() for i, p in enumerate(name.split("_")))] = value
+    return described
 
 
 def _selectors(doc: Document, span: Span) -> list[Json]:
@@ -82,7 +107,7 @@ def claim_annotation(project: Project, claim: Claim, iri: _Minter) -> Json:
         "target": _claim_target(project, claim),
     }
     if claim.attributes:
-        anno["annotator:attributes"] = dict(claim.attributes)
+        anno["claimAttributes"] = dict(claim.attributes)
     return anno
 
 
@@ -96,10 +121,9 @@ def claim_link_annotation(project: Project, cl: ClaimLink, iri: _Minter) -> Json
         "type": "Annotation",
         "motivation": "linking",
         "body": bodies,
-        "target": [_claim_target(project, project.claims[cl.source]),
-                   _claim_target(project, project.claims[cl.target])],
-        "annotator:source": iri("claim", cl.source),
-        "annotator:target": iri("claim", cl.target),
+        "target": [iri("claim", cl.source), iri("claim", cl.target)],
+        "fromClaim": iri("claim", cl.source),
+        "toClaim": iri("claim", cl.target),
     }
 
 
@@ -114,9 +138,56 @@ def alignment_annotation(project: Project, link: AlignmentLink, iri: _Minter) ->
         "motivation": "linking",
         "body": _body("classifying", "same-content"),
         "target": targets,
-        "annotator:status": link.status.value,
-        "annotator:score": float(link.score),
-        "annotator:method": link.method,
+        "alignmentStatus": link.status.value,
+        "alignmentScore": float(link.score),
+        "alignmentMethod": link.method,
+    }
+
+
+def flag_annotation(project: Project, flag: Flag, iri: _Minter) -> Json:
+    """A discrepancy flag: both sides' evidence as targets, kind, explanation and state."""
+    bodies = [_body("classifying", flag.kind), _body("describing", flag.explanation)]
+    sides = ((project.doc_a, flag.a), (project.doc_b, flag.b))
+    targets = [{"type": "SpecificResource", "source": document_iri(doc),
+                "selector": _selectors(doc, span)} for doc, span in sides if span is not None]
+    anno: Json = {
+        "id": iri("flag", flag.id),
+        "type": "Annotation",
+        "motivation": "questioning",  # `assessing` is missing from the W3C context
+        "body": bodies,
+        "target": targets if len(targets) > 1 else targets[0],  # one, as JSON-LD compacts it
+        "flagKind": flag.kind,
+        "flagState": flag.state.value,
+    }
+    missing = [document_iri(doc) for doc, span in sides if span is None]
+    if missing:
+        anno["flagMissingIn"] = missing[0]
+    if flag.made:
+        made_claim = flag.made in project.claims and flag.made not in project.claim_links
+        anno["flagMadeInto"] = iri("claim" if made_claim else "claimlink", flag.made)
+    return anno
+
+
+def extension_context(project: Project) -> Json:
+    """Terms for the fields the W3C model has none for; every claim attribute name in use gets
+    its own string-typed property (scoped to `claimAttributes`, so a name such as `source`
+    cannot be read as the model's `oa:hasSource`)."""
+    names = sorted({name for c in project.claims.values() for name, _ in c.attributes})
+    attributes = {name: {"@id": ATTRIBUTE_NS + quote(name, safe=""), "@type": _XSD + "string"}
+                  for name in names}
+    return {
+        "@version": 1.1,
+        "annotator": EXTENSION_NS,
+        "claimAttributes": {"@id": "annotator:claimAttributes", "@context": attributes},
+        "fromClaim": {"@id": "annotator:fromClaim", "@type": "@id"},
+        "toClaim": {"@id": "annotator:toClaim", "@type": "@id"},
+        "alignmentStatus": {"@id": "annotator:alignmentStatus", "@type": _XSD + "string"},
+        "alignmentScore": {"@id": "annotator:alignmentScore", "@type": _XSD + "double"},
+        "alignmentMethod": {"@id": "annotator:alignmentMethod", "@type": _XSD + "string"},
+        "flagKind": {"@id": "annotator:flagKind", "@type": _XSD + "string"},
+        "flagState": {"@id": "annotator:flagState", "@type": _XSD + "string"},
+        "flagMissingIn": {"@id": "annotator:flagMissingIn", "@type": "@id"},
+        "flagMadeInto": {"@id": "annotator:flagMadeInto", "@type": "@id"},
     }
 
 
@@ -126,13 +197,15 @@ def project_to_annotations(project: Project) -> Json:
     items = [claim_annotation(project, c, iri) for c in claims_in_order(project)]
     items += [claim_link_annotation(project, cl, iri) for cl in claim_links_in_order(project)]
     items += [alignment_annotation(project, lk, iri) for lk in links_in_order(project)]
+    items += [flag_annotation(project, f, iri) for f in project.assist.flags_sorted()]
     label = project.name or f"{project.doc_a.title} / {project.doc_b.title}"
     return {
-        "@context": [ANNO_CONTEXT, {"annotator": EXTENSION_NS}],
+        "@context": [ANNO_CONTEXT, extension_context(project)],
         "id": iri.base,
         "type": "AnnotationCollection",
         "label": label,
         "generator": {"type": "Software", "name": generator()},
+        "annotator:documents": [document_description(d) for d in (project.doc_a, project.doc_b)],
         "total": len(items),
         "first": {"id": f"{iri.base}:page:1", "type": "AnnotationPage", "startIndex": 0,
                   "items": items},

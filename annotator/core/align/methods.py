@@ -1,0 +1,55 @@
+"""Alignment methods by name: which sentence-embedding model, if any, joins the word features.
+
+Each method has its own fitted pair model in `calibration.MODELS` and is what a link records
+as its `method`. "default" is not a method of its own: it picks the best one installed, so
+installing the optional extra (`annotator[semantic]`) upgrades alignment without a setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import semantic, static_model
+
+
+@dataclass(frozen=True)
+class Method:
+    name: str
+    description: str
+    embed: Callable[[list[str]], np.ndarray] | None  # None: words only
+    available: Callable[[], bool]
+
+
+METHODS: dict[str, Method] = {}
+
+
+def register(method: Method) -> Method:
+    METHODS[method.name] = method
+    return method
+
+
+register(Method("lexical", "words, numbers, names, position and copying", None, lambda: True))
+register(Method("wordllama", "lexical + WordLlama static sentence embeddings (default install)",
+                static_model.embed, static_model.available))
+register(Method("minilm", "lexical + MiniLM sentence embeddings (annotator[semantic], torch)",
+                semantic.embed, semantic.available))
+
+DEFAULT = "default"
+PREFERENCE = ("minilm", "wordllama", "lexical")  # what "default" picks, best first
+ALIASES = {"semantic": "minilm", "static": "wordllama"}  # older names, as saved in projects
+
+
+def resolve(name: str) -> Method:
+    """The method a name stands for; "default" is the best one installed."""
+    if name == DEFAULT:
+        return next(METHODS[m] for m in PREFERENCE if METHODS[m].available())
+    method = METHODS.get(ALIASES.get(name, name))
+    if method is None:
+        known = ", ".join([DEFAULT, *METHODS, *ALIASES])
+        raise ValueError(f"unknown alignment method {name!r} (known: {known})")
+    if not method.available():
+        raise ValueError(f"alignment method {method.name!r} is not installed: {method.description}")
+    return method

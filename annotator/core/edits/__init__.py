@@ -1,0 +1,91 @@
+"""Edits of a project as data: `Change` records, the `Edit` that names a group of them, and
+the functions that build them (claims, claim links, taxonomy, alignment links, an aligner's
+proposals). Nothing here mutates a project except `apply_change` / `apply_edit`."""
+
+from __future__ import annotations
+
+from .change import (
+    CLAIM,
+    CLAIM_LINK,
+    DISMISSAL,
+    FLAG,
+    KINDS,
+    LINK,
+    REVIEWED,
+    SETTINGS,
+    TAXONOMY,
+    Change,
+    Edit,
+    apply_change,
+    apply_edit,
+)
+from .claims import (
+    ClaimEditError,
+    add_claim,
+    clean_text,
+    link_claims,
+    move_claim,
+    orphans,
+    relation_label,
+    remove_claim,
+    remove_claim_link,
+    set_claim_attribute,
+    set_claim_note,
+    set_claim_type,
+    set_link_relation,
+    set_taxonomy,
+    trimmed,
+    type_label,
+)
+from .links import (
+    LinkEditError,
+    add_manual_link,
+    merge_links,
+    remove_link,
+    resize_link,
+    set_link_note,
+    set_link_status,
+)
+from .review import toggle_reviewed
+from .split import split_link
+
+__all__ = [
+    "CLAIM",
+    "CLAIM_LINK",
+    "DISMISSAL",
+    "FLAG",
+    "KINDS",
+    "LINK",
+    "REVIEWED",
+    "SETTINGS",
+    "TAXONOMY",
+    "Change",
+    "ClaimEditError",
+    "Edit",
+    "LinkEditError",
+    "add_claim",
+    "add_manual_link",
+    "apply_change",
+    "apply_edit",
+    "clean_text",
+    "link_claims",
+    "merge_links",
+    "move_claim",
+    "orphans",
+    "relation_label",
+    "remove_claim",
+    "remove_claim_link",
+    "remove_link",
+    "resize_link",
+    "set_claim_attribute",
+    "set_claim_note",
+    "set_claim_type",
+    "set_link_note",
+    "set_link_relation",
+    "set_link_status",
+    "set_taxonomy",
+    "split_link",
+    "toggle_reviewed",
+    "trimmed",
+    "type_label",
+]

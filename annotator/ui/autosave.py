@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QWidget
 from annotator.core import Project, ProjectFileError
 from annotator.core.recovery import AutosaveSession, RecoveryEntry, RecoveryStore
 
-from . import claim_dialogs
-from .background import call_off_ui_thread
+from . import dialogs
 from .session import Session
+from .worker.background import call_off_ui_thread
 
 DEFAULT_INTERVAL_MS = 30_000
 
@@ -134,7 +134,7 @@ class Autosaver(QObject):
             return False
         if not entries:
             return False
-        answer = claim_dialogs.ask_recovery(parent, entries)
+        answer = dialogs.ask_recovery(parent, entries)
         if answer == "discard":
             for entry in entries:
                 self.store.discard(entry)

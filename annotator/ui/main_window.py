@@ -9,41 +9,46 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
 )
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QMainWindow,
-    QMenu,
-    QToolBar,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
+from annotator import __version__
 from annotator.core import DocumentLoadError, LinkStatus, ProjectFileError
+from annotator.core.edits import CLAIM
+from annotator.core.queries.overlaps import overlaps
 
 from . import dialogs
-from .autosave import Autosaver, install_emergency_autosave
-from .claim_tools import ClaimTools
-from .commands import CLAIM
-from .comparison_view import ComparisonView
+from .assist.controller import AssistController, place_assist_tools
+from .autosave import Autosaver
+from .claims.controller import ClaimController
 from .export_menu import build_export_menu
-from .link_list import LinkList
-from .recent import recent_projects, remember_project
+from .import_menu import build_import_menu
+from .links.link_list import LinkList
+from .links.review import LinkReview, add_link_edit_actions
+from .links.status_area import StatusArea
+from .links.suggestions import SuggestionTools
+from .links.threshold import ThresholdControl
+from .open_articles import read_articles
+from .replace_text import ReplaceText
 from .session import Session
-from .status_area import StatusArea
-from .theme import apply_theme
-from .threshold import ThresholdControl
+from .theme import add_theme_menu, choose_theme
+from .view.actions import add_view_actions
+from .view.comparison_view import ComparisonView
+from .window.actions import Shortcut, guard_editor_fields, make_action
+from .window.docks import SideDocks, add_dock, restore_layout, save_layout, scrolling
+from .window.launch import launch
+from .window.recent import fill_recent_menu, remember_project
+from .window.toolbar import build_toolbar
 
 APP_NAME = "Annotator"
-Shortcut = QKeySequence | QKeySequence.StandardKey | str
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 
 
 class MainWindow(QMainWindow):
@@ -51,11 +56,16 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session or Session(self)
         self.view = ComparisonView(self.session)
+        self.review = LinkReview(self.session, self.view, self.say,
+                                 lambda: self.claims.actions["delete"].trigger())
         self.setCentralWidget(self.view)
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self.resize(1360, 820)
         self.actions_by_name: dict[str, QAction] = {}
+        app = QApplication.instance()
+        if app is not None:
+            guard_editor_fields(app)
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_dock()
@@ -69,26 +79,25 @@ class MainWindow(QMainWindow):
         s.alignment_running.connect(self._on_alignment_running)
         s.alignment_failed.connect(
             lambda msg: dialogs.show_error(self, "Alignment failed", msg))
-        self.threshold.threshold_requested.connect(self._on_threshold_requested)
-        self.claims = ClaimTools(self)  # claim docks, keys, highlights and curves
+        s.notice.connect(lambda msg: self.say(msg, 10000))
+        self.threshold.threshold_requested.connect(s.realign_if_changed)
+        self.threshold.done.connect(lambda: self.view.pane_a.setFocus())  # A, R, L work again
+        self.claims = ClaimController(self.session, self.view, self)
+        self._place_claim_tools()
+        self.assist = AssistController(self.session, self.view, self.claims.panel, self)
+        self.flags_dock = place_assist_tools(self, self.assist)
+        self.suggestions = SuggestionTools(self)  # suggested partners: dock, ghosts, Alt+1..3
         self.autosaver = Autosaver(self.session)
         self.autosaver.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         self._on_project_replaced()
-        self._restore_layout()
+        restore_layout(self)
+        self.side_docks.after_restore()
 
     # --- construction ------------------------------------------------------------------
     def _action(self, name: str, text: str, slot: Callable[[], object],
                 shortcut: Shortcut | None = None, tip: str = "",
                 checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}"
-                          + (f" ({action.shortcut().toString()})" if shortcut else ""))
-        action.setStatusTip(tip or text.replace("&", ""))
-        action.setCheckable(checkable)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)  # shortcuts work wherever the focus is in the window
+        action = make_action(self, text, slot, shortcut, tip, checkable)
         self.actions_by_name[name] = action
         return action
 
@@ -96,10 +105,13 @@ class MainWindow(QMainWindow):
         a, s = self._action, self.session
         a("open_pair", "&Open Pair…", self.open_pair_dialog, QKeySequence.StandardKey.Open,
           "Open two articles to compare")
+        a("open_url", "Open &URL…", self.open_url_dialog, "Ctrl+Shift+U",
+          "Open two articles from web addresses (or files)")
         a("open_project", "Open &Project…", self.open_project_dialog, "Ctrl+Shift+O")
         a("save", "&Save", self.save, QKeySequence.StandardKey.Save, "Save the project")
         a("save_as", "Save &As…", self.save_as, "Ctrl+Shift+S")
         a("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.replace_text = ReplaceText(s, self.view, self, self.say, self.actions_by_name)
         undo = s.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence("Ctrl+Z"))
         redo = s.undo_stack.createRedoAction(self, "&Redo")
@@ -109,43 +121,51 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name] = action
         a("next_link", "&Next Link", lambda: s.step_link(1), "Alt+Down")
         a("prev_link", "&Previous Link", lambda: s.step_link(-1), "Alt+Up")
-        a("next_unmatched", "Next &Unmatched Passage", lambda: self.step_unmatched(1), "U",
+        step = self.review.step_unmatched
+        a("next_unmatched", "Next &Unmatched Passage", lambda: step(1), "U",
           "Jump to the next passage without a partner")
-        a("prev_unmatched", "Previous Unmatched Passage", lambda: self.step_unmatched(-1),
-          "Shift+U")
+        a("prev_unmatched", "Previous Unmatched Passage", lambda: step(-1), "Shift+U")
         a("accept", "&Accept and Next", lambda: s.decide_and_advance(LinkStatus.ACCEPTED), "A",
           "Accept the selected link and go to the next one to review")
         a("reject", "&Reject and Next", lambda: s.decide_and_advance(LinkStatus.REJECTED), "R",
           "Reject the selected link and go to the next one to review")
-        a("link_selection", "&Link Selections", self.link_selections, "L",
+        a("link_selection", "&Link Selections", self.review.link_selections, "L",
           "Link the text selected in A with the text selected in B")
-        a("remove_link", "Re&move Link", self.remove_current_link, QKeySequence.StandardKey.Delete,
-          "Delete the selected link or claim")
+        a("remove_link", "Re&move Link", self.review.remove_current,
+          QKeySequence.StandardKey.Delete, "Delete the selected link or claim")
         a("realign", "Re-&align", lambda: s.realign(self.threshold.value()), "F5",
           "Run the aligner again (accepted, manual and rejected links are kept)")
         a("cancel_align", "&Cancel Alignment", s.cancel_alignment, "Esc")
         sync = a("sync_scroll", "&Synchronized Scrolling", lambda: None, "Ctrl+K",
                  "Keep aligned passages level while scrolling", checkable=True)
         sync.setChecked(True)
-        sync.toggled.connect(self._on_sync_toggled)
+        sync.toggled.connect(self.view.sync.set_enabled)
+        add_view_actions(a, self.view)  # find and zoom
 
     def _build_menus_and_toolbar(self) -> None:
         acts = self.actions_by_name
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([acts["open_pair"], acts["open_project"]])
+        file_menu.addActions([acts["open_pair"], acts["open_url"], acts["open_project"]])
         self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(
+            lambda: fill_recent_menu(self.recent_menu, self.open_project))
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([acts["save"], acts["save_as"]])
+        file_menu.addMenu(self.replace_text.menu)
         file_menu.addMenu(build_export_menu(
             self, self.session, lambda msg: self.statusBar().showMessage(msg, 6000),
             lambda msg: dialogs.show_error(self, "Cannot export", msg)))
+        file_menu.addMenu(build_import_menu(
+            self, self.session, lambda msg: dialogs.show_info(self, "Claims imported", msg),
+            lambda msg: dialogs.show_error(self, "Cannot import", msg)))
         file_menu.addSeparator()
         file_menu.addAction(acts["quit"])
         edit = menu.addMenu("&Edit")
         edit.addActions([acts["undo"], acts["redo"]])
+        edit.addSeparator()
+        edit.addActions([acts["find"], acts["find_next"], acts["find_prev"]])
         links = menu.addMenu("&Links")
         links.addActions([acts["next_link"], acts["prev_link"], acts["next_unmatched"],
                           acts["prev_unmatched"]])
@@ -154,68 +174,65 @@ class MainWindow(QMainWindow):
                           acts["remove_link"]])
         links.addSeparator()
         links.addActions([acts["realign"], acts["cancel_align"]])
+        links.addSeparator()
+        links.addActions(add_link_edit_actions(self._action, self.review))
         view = menu.addMenu("&View")
         view.addAction(acts["sync_scroll"])
-        theme_menu = view.addMenu("&Theme")
-        group = QActionGroup(self)
-        for scheme in ("auto", "light", "dark"):
-            act = theme_menu.addAction({"auto": "Follow &System", "light": "&Light",
-                                        "dark": "&Dark"}[scheme])
-            act.setCheckable(True)
-            act.setChecked(scheme == QSettings().value("theme", "auto"))
-            act.triggered.connect(lambda _c=False, sc=scheme: self.set_theme(sc))
-            group.addAction(act)
+        view.addSeparator()
+        view.addActions([acts["zoom_in"], acts["zoom_out"], acts["zoom_reset"]])
+        add_theme_menu(view, self.set_theme)
         self.view_menu = view
         help_menu = menu.addMenu("&Help")
         help_menu.addAction("&Keyboard Shortcuts", self.show_shortcuts)
+        help_menu.addAction("&About Annotator", lambda: dialogs.show_about(self, __version__))
 
-        bar = QToolBar("Main toolbar")
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addActions([acts["open_pair"], acts["save"]])
-        bar.addSeparator()
-        bar.addActions([acts["prev_link"], acts["next_link"]])
-        bar.addSeparator()
-        bar.addActions([acts["accept"], acts["reject"], acts["link_selection"],
-                        acts["remove_link"]])
-        bar.addSeparator()
-        # the threshold sits before the buttons that also have menu entries and shortcuts, so
-        # a narrow window folds those away first and the threshold stays reachable
         self.threshold = ThresholdControl()
-        bar.addWidget(self.threshold)
-        bar.addSeparator()
-        bar.addActions([acts["undo"], acts["redo"]])
-        bar.addSeparator()
-        bar.addAction(acts["sync_scroll"])
-        for name, short in (("open_pair", "Open"), ("prev_link", "◀ Prev"), ("next_link", "Next ▶"),
-                            ("accept", "✓ Accept"), ("reject", "✗ Reject"),
-                            ("link_selection", "Link"), ("remove_link", "Remove"),
-                            ("sync_scroll", "Sync scroll"), ("undo", "Undo"), ("redo", "Redo")):
-            acts[name].setIconText(short)  # what a text-only toolbar button shows
+        bar = build_toolbar(acts, self.threshold)
         self.addToolBar(bar)
         self.toolbar = bar
 
     def _build_dock(self) -> None:
         self.link_list = LinkList(self.session)
-        dock = QDockWidget("Links", self)
-        dock.setObjectName("linksDock")
-        dock.setWidget(self.link_list)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [190], Qt.Orientation.Vertical)
-        self.links_dock = dock
-        self.view_menu.addAction(dock.toggleViewAction())
+        self.links_dock = add_dock(self, "Links", "linksDock", self.link_list,
+                                   Qt.DockWidgetArea.BottomDockWidgetArea, self.view_menu)
+        self.resizeDocks([self.links_dock], [190], Qt.Orientation.Vertical)
+
+    def _place_claim_tools(self) -> None:
+        """The claim controller's widgets in docks, its menu before View, its labels."""
+        claims, right = self.claims, Qt.DockWidgetArea.RightDockWidgetArea
+        self.setCorner(Qt.Corner.BottomRightCorner, right)  # the editor gets full height
+        menu = self.view_menu
+        self.palette_dock = add_dock(self, "Claim Types", "claimTypesDock",
+                                     scrolling(claims.palette), right, menu)
+        self.editor_dock = add_dock(self, "Claim", "claimDock", claims.editor, right, menu)
+        self.panel_dock = add_dock(self, "Claims", "claimsDock", claims.panel,
+                                   Qt.DockWidgetArea.BottomDockWidgetArea, menu)
+        self.tabifyDockWidget(self.links_dock, self.panel_dock)
+        self.side_docks = SideDocks(self, [self.palette_dock, self.editor_dock], self.links_dock)
+        self.side_docks.fit()
+        self.menuBar().insertMenu(self.view_menu.menuAction(), claims.menu)
+        for widget in claims.status_widgets:
+            self.statusBar().addPermanentWidget(widget)
+
+    # --- the claim controller's host ---------------------------------------------------------
+    def action_owner(self) -> QWidget:
+        return self
+
+    def say(self, message: str, msecs: int = 8000) -> None:
+        self.statusBar().showMessage(message, msecs)
+
+    def reveal_claim_editor(self) -> None:
+        self.editor_dock.show()
+        self.editor_dock.raise_()
 
     def _build_status_bar(self) -> None:
-        self.status_area = StatusArea(self.session, self.statusBar())
-        area = self.status_area  # short names that tests and later panels use
+        self.status_area = area = StatusArea(self.session, self.statusBar())  # + short names:
         self.counts_label, self.coverage_label = area.counts_label, area.coverage_label
         self.progress, self.cancel_button = area.progress, area.cancel_button
 
     # --- rendering ------------------------------------------------------------------------
     def _on_project_replaced(self) -> None:
+        self.links_dock.raise_()  # a new pair starts with its links
         self.threshold.set_value(self.session.settings.threshold)
         self._update_title()
         self._update_actions()
@@ -238,10 +255,10 @@ class MainWindow(QMainWindow):
             acts["remove_link"].setEnabled(True)
         self.threshold.setEnabled(has_project)
         link = self.session.current_link()
-        if link is not None:
-            self.statusBar().showMessage(
-                f"Link {link.id} · score {link.score:.2f} · {link.status.value} — "
-                "green: shared words, amber: changed words")
+        if link is not None:  # a manual link has no score to show
+            score = "" if link.status is LinkStatus.MANUAL else f"score {link.score:.2f} · "
+            self.statusBar().showMessage(f"Link {link.id} · {score}{link.status.value} — "
+                                         "green: shared words, amber: changed words")
 
     def _on_alignment_running(self, running: bool) -> None:
         self.actions_by_name["cancel_align"].setEnabled(running)
@@ -249,14 +266,25 @@ class MainWindow(QMainWindow):
 
     # --- file operations ---------------------------------------------------------------
     def open_pair(self, path_a: str | Path, path_b: str | Path) -> bool:
+        """Read two articles (files or URLs) off the UI thread, show what was extracted from
+        anything but plain text, then open them; on any failure what was open stays open."""
         if not self.maybe_save():
             return False
+        sources = [str(path_a), str(path_b)]
+        found = read_articles(self, sources)
+        if found is None:
+            return False
         try:
-            self.session.open_pair(path_a, path_b)
+            self.session.open_extracted(found[0], sources[0], found[1], sources[1])
         except DocumentLoadError as exc:
             dialogs.show_error(self, "Cannot open the articles", str(exc))
             return False
         return True
+
+    def open_url_dialog(self) -> None:
+        sources = dialogs.ask_sources(self, str(QSettings().value("lastDir", "")))
+        if sources is not None:
+            self.open_pair(*sources)
 
     def open_project(self, path: str | Path) -> bool:
         if not self.maybe_save():
@@ -267,6 +295,11 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Cannot open the project", str(exc))
             return False
         remember_project(path)
+        project = self.session.project
+        found = overlaps(project.links.values()) if project is not None else []
+        if found:
+            self.say(f"{found[0].describe()}{f' (and {len(found) - 1} more)' if found[1:] else ''}"
+                     ": `annotator validate` lists them.", 15000)
         return True
 
     def open_pair_dialog(self) -> None:
@@ -314,73 +347,15 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer is dialogs.Unsaved.DISCARD
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        items = recent_projects()
-        for path in items:
-            act = self.recent_menu.addAction(Path(path).name)
-            act.setToolTip(path)
-            act.triggered.connect(lambda _c=False, p=path: self.open_project(p))
-        if not items:
-            self.recent_menu.addAction("No recent projects").setEnabled(False)
-
-    # --- link actions that need the panes --------------------------------------------------
-    def link_selections(self) -> None:
-        span_a = self.view.pane_a.selected_span()
-        span_b = self.view.pane_b.selected_span()
-        if span_a is None or span_b is None:
-            self.statusBar().showMessage(
-                "Select a passage in A and a passage in B, then press L to link them.", 6000)
-            return
-        self.session.add_manual_link(span_a, span_b)
-        self.view.pane_a.clear_selection()
-        self.view.pane_b.clear_selection()
-
-    def remove_current_link(self) -> None:
-        if self.session.current[0] == CLAIM:  # Delete removes whatever is selected
-            self.claims._guard(self.claims.delete_current)
-            return
-        link = self.session.current_link()
-        if link is not None:
-            self.session.remove_link(link.id)
-
-    def step_unmatched(self, direction: int) -> None:
-        """Next unmatched passage after the cursor of the focused pane (A by default)."""
-        view = self.view
-        pane = view.pane_b if view.pane_b.hasFocus() else view.pane_a
-        cursor = pane.cp_pos(pane.textCursor().selectionStart() if direction < 0
-                             else pane.textCursor().selectionEnd())
-        found = self.session.next_unmatched(pane.side, cursor - (1 if direction > 0 else 0),
-                                            direction)
-        if found is None:
-            self.statusBar().showMessage(f"Every passage of {pane.side} has a partner.", 4000)
-            return
-        self.session.select("", "")
-        view.reveal_passage(pane.side, *found)
-        pane.setFocus()
-
-    def show_shortcuts(self) -> None:
-        lines = [f"{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<14}"
-                 f"{act.text().replace('&', '')}"
-                 for act in [*self.actions_by_name.values(), *self.claims.actions.values()]
-                 if not act.shortcut().isEmpty()]
-        dialogs.show_info(self, "Keyboard shortcuts", "\n".join(lines))
-
     # --- other slots ---------------------------------------------------------------------
-    def _on_threshold_requested(self, value: float) -> None:
-        if self.session.project is not None and value != self.session.settings.threshold:
-            self.session.realign(value)
-
-    def _on_sync_toggled(self, on: bool) -> None:
-        self.view.sync.enabled = on
-        if on:
-            self.view.sync.follow("A")
+    def show_shortcuts(self) -> None:
+        dialogs.show_shortcuts(self, [*self.actions_by_name.values(),
+                                      *self.claims.actions.values(),
+                                      *self.assist.actions.values(),
+                                      *self.suggestions.actions.values()])
 
     def set_theme(self, scheme: str) -> None:
-        QSettings().setValue("theme", scheme)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, scheme)
+        choose_theme(scheme)
 
     # --- drag and drop, closing -----------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -388,16 +363,17 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        # files, and web addresses dragged from a browser's address bar or a link
+        paths = [u.toLocalFile() if u.isLocalFile() else u.toString()
+                 for u in event.mimeData().urls()
+                 if u.isLocalFile() or u.scheme() in ("http", "https")]
         event.acceptProposedAction()
         # open after the drop returns, so a message box never runs inside the drag loop
         QTimer.singleShot(0, lambda: self.open_paths(paths))
 
     def start(self, paths: list[str]) -> None:
-        """At launch: offer to recover a crashed session's work, else open `paths`."""
-        install_emergency_autosave(self.autosaver)
-        if not self.autosaver.offer(self) and paths:
-            self.open_paths(paths)
+        """At launch: recovery first, then `paths` (see launch.py)."""
+        self.companion = launch(self, paths, type(self))
 
     def open_paths(self, paths: list[str]) -> bool:
         """Open what the user handed us: one project XML, or two articles (A then B)."""
@@ -405,26 +381,20 @@ class MainWindow(QMainWindow):
             return self.open_project(paths[0])
         if len(paths) == 2:
             return self.open_pair(paths[0], paths[1])
-        dialogs.show_error(self, "Cannot open",
-                           "Drop two article files (A, then B) or one project .xml file.")
+        dialogs.show_error(self, "Cannot open", "Drop two articles (files or web addresses; "
+                           "A, then B) or one project .xml file.")
         return False
 
-    def _restore_layout(self) -> None:
-        settings = QSettings()
-        geometry, state = settings.value("window/geometry"), settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "side_docks"):  # not while the window is still being built
+            self.side_docks.fit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
-            settings = QSettings()
-            settings.setValue("window/geometry", self.saveGeometry())
-            settings.setValue("window/state", self.saveState())
+            save_layout(self)
             self.session.shutdown()
             self.autosaver.close()  # a clean exit leaves nothing to recover
             event.accept()
         else:
             event.ignore()
-

@@ -1,69 +1,76 @@
 """The one QObject over the core Project: every operation, the undo stack, changed-signals.
 
 Widgets read from `session.project` and call session methods; they never mutate the model.
-Each edit is an `EditCommand` of item-level `Change`s pushed on `undo_stack`; `_apply` is the
-single place the model changes, and it emits one signal per item kind that changed, so a
-widget listens only to what it draws. Claims (issue 4) plug in by building changes of kind
-"claim" / "claim_link"; `_apply` and the signals already handle them.
+Every edit is a core `Edit` (`annotator.core.edits`: claims, claim links, taxonomy and
+alignment links alike) run through `Session.edit`, which pushes its item-level `Change`s as
+one `EditCommand` on `undo_stack`; `_apply` is the single place the model changes, and it
+emits one signal per item kind that changed, so a widget listens only to what it draws.
 
 Signals:
     project_replaced(): a different project (open pair/project, close); re-render everything.
     links_changed(list): ids of alignment links added, removed or modified.
-    claims_changed(list): ids of claims added, removed or modified.
-    claim_links_changed(list): ids of claim links added, removed or modified.
+    claims_changed(list), claim_links_changed(list): ids of claims / claim links changed.
     settings_changed(): alignment settings (threshold, method) changed.
     taxonomy_changed(): the project's claim taxonomy was replaced (or restored by undo).
     current_changed(str, str): the selected item as (kind, id); ("", "") when none.
     file_state_changed(): path, name or unsaved-changes state changed (title, actions).
     alignment_running(bool), alignment_progress(float), alignment_failed(str): the worker.
+    assist_changed(list): ids of discrepancy flags or dismissed candidates changed.
+    reviewed_changed(list): ids of passages marked or unmarked "no counterpart".
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Concatenate, ParamSpec
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core import (
     AlignmentLink,
-    AlignOptions,
     AlignSettings,
     Document,
     LinkStatus,
     Project,
-    Span,
     link_diff,
     new_project,
     read_project,
     save_project,
 )
+from annotator.core import edits as core_edits
 from annotator.core.align import WordOp
-
-from .align_worker import AlignRunner
-from .background import call_off_ui_thread
-from .commands import (
+from annotator.core.edits import (
     CLAIM,
     CLAIM_LINK,
+    DISMISSAL,
+    FLAG,
     LINK,
+    REVIEWED,
     SETTINGS,
     TAXONOMY,
-    AlignCommand,
     Change,
-    EditCommand,
+    Edit,
     apply_change,
 )
-from .link_facts import LinkFacts, LinkSummary, summarize
-from .link_index import LinkIndex
-from .link_queries import link_at, next_gap, step_from, with_status
-from .proposals import anchors_unchanged, facts_after, facts_after_edit, proposal_changes
-from .turns import TurnQueue
+from annotator.core.edits.proposals import facts_after_edit
+from annotator.core.inputs import Extracted, is_url, read_source
+from annotator.core.queries.link_facts import LinkFacts, LinkSummary, summarize
+from annotator.core.queries.link_index import LinkIndex
+from annotator.core.queries.links import link_at, next_gap, step_from, with_status
+
+from .commands import EditCommand
+from .links.selection import follow_link
+from .worker.background import call_off_ui_thread
+from .worker.realign import APPLY_ALIGNMENT, Realigner
+from .worker.turns import TurnQueue
+
+P = ParamSpec("P")
 
 SEGMENT_ON_UI_THREAD_LIMIT = 50_000  # characters: shorter texts segment in well under 100 ms
-APPLY_ALIGNMENT = "apply alignment"  # the deferred step that applies a diffed result
+__all__ = ["APPLY_ALIGNMENT", "Session"]
 LONG_PAIR = 100_000  # characters in both texts: past this, each heavy redraw gets its own turn
 
 
@@ -79,6 +86,9 @@ class Session(QObject):
     alignment_running = Signal(bool)
     alignment_progress = Signal(float)
     alignment_failed = Signal(str)
+    notice = Signal(str)  # something the user should know that no widget shows (status bar)
+    assist_changed = Signal(list)  # ids of discrepancy flags / dismissed candidates changed
+    reviewed_changed = Signal(list)  # ids of passages marked reviewed ("no counterpart")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,28 +97,26 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.current: tuple[str, str] = ("", "")
-        self._pending_settings = AlignSettings()
-        self._initial_alignment = False
         self._facts = LinkFacts(None)  # derived views of the links, until they change
-        self._link_version = 0  # counts link changes: a diffed alignment checks it
+        self.link_version = 0  # counts link changes: a diffed alignment checks it
         self.turns = TurnQueue(self)  # redraws of a long pair, one per event-loop turn
-        self._aligner = AlignRunner(self)
-        self._aligner.started.connect(lambda: self.alignment_running.emit(True))
-        self._aligner.progress.connect(self.alignment_progress)
-        self._aligner.finished.connect(self._on_alignment_finished)
-        self._aligner.cancelled.connect(self._on_alignment_stopped)
-        self._aligner.failed.connect(self._on_alignment_failed)
-        self._aligner.segmented.connect(self._on_segmented)
+        self.realigner = Realigner(self)
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_state_changed.emit()
 
     # --- whole-project operations -------------------------------------------------------
     def open_pair(self, path_a: str | Path, path_b: str | Path) -> None:
-        """Load two text files and start aligning them. Raises DocumentLoadError."""
-        doc_a = Document.load(path_a, "A")
-        doc_b = Document.load(path_b, "B")
-        name = f"{Path(path_a).stem} vs {Path(path_b).stem}"
+        """Load two articles (files or URLs), start aligning. Raises DocumentLoadError."""
+        self.open_extracted(read_source(path_a), str(path_a), read_source(path_b), str(path_b))
+
+    def open_extracted(self, found_a: Extracted, source_a: str, found_b: Extracted,
+                       source_b: str) -> None:
+        """Freeze two readers' results (as the preview left them) and start aligning. In a
+        thread: detecting a language first loads its model (seconds, for non-English text)."""
+        doc_a, doc_b = call_off_ui_thread(lambda: (Document.from_extracted(found_a, "A", source_a),
+                                                   Document.from_extracted(found_b, "B", source_b)))
+        name = f"{_short_name(source_a, doc_a)} vs {_short_name(source_b, doc_b)}"
         self.set_project(new_project(doc_a, doc_b, name=name), None, align=True)
 
     def open_project(self, path: str | Path) -> None:
@@ -133,29 +141,37 @@ class Session(QObject):
         if project is None or all(doc.segmented or len(doc.text) <= SEGMENT_ON_UI_THREAD_LIMIT
                                   for doc in (project.doc_a, project.doc_b)):
             return
-        self._aligner.segment(project.doc_a, project.doc_b)
-
-    def _on_segmented(self, doc_a: object, doc_b: object) -> None:
-        project = self.project
-        if project is not None and doc_a is project.doc_a and doc_b is project.doc_b:
-            self.links_changed.emit(list(project.links))
+        self.realigner.segment(project.doc_a, project.doc_b)
 
     def set_project(self, project: Project | None, path: Path | None,
                     align: bool = False, summary: LinkSummary | None = None) -> None:
         """Replace the whole state (no undo across projects); `align` starts the initial
         alignment before the widgets take the new texts, so the worker starts sooner; a
         `summary` of the project's links saves computing it here."""
-        self._aligner.shutdown()
+        self.realigner.runner.shutdown()
         self.alignment_running.emit(False)
         self.project = project
         self.path = path
         self._facts = LinkFacts(project, summary)
-        self._initial_alignment = align and project is not None
+        self.realigner.initial = align and project is not None
         self.current = ("", "")
-        if self._initial_alignment:
+        if self.realigner.initial:
             self.realign()
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        self.project_replaced.emit()
+        self.current_changed.emit("", "")
+        self.file_state_changed.emit()
+
+    def swap_project(self, project: Project) -> None:
+        """Put another state of the same work in place (an article's text replaced, an orphan
+        placed, and their undo): file path and undo history stay, the widgets redraw."""
+        self.realigner.runner.shutdown()
+        self.alignment_running.emit(False)
+        self.project = project
+        self._facts = LinkFacts(project)
+        self.link_version += 1
+        self.current = ("", "")
         self.project_replaced.emit()
         self.current_changed.emit("", "")
         self.file_state_changed.emit()
@@ -177,7 +193,7 @@ class Session(QObject):
         return target
 
     def shutdown(self) -> None:
-        self._aligner.shutdown()
+        self.realigner.runner.shutdown()
 
     @property
     def modified(self) -> bool:
@@ -197,6 +213,7 @@ class Session(QObject):
         """Apply changes; `facts` describe the links afterwards (else computed when asked
         for); `aligned` links come from the aligner and skip the checks hand edits get."""
         project = self._require()
+        selected = self.current_link()
         touched: dict[str, list[str]] = {}
         for change in changes:
             apply_change(project, change, checked=not aligned)
@@ -204,8 +221,10 @@ class Session(QObject):
         if LINK in touched:
             self._facts = facts if facts is not None else facts_after_edit(
                 self._facts, project, changes)
-            self._link_version += 1
-        if self.current[1] and self.current[1] in touched.get(self.current[0], []) and (
+            self.link_version += 1
+        if aligned and selected is not None and selected.id in touched.get(LINK, []):
+            self._follow(selected)
+        elif self.current[1] and self.current[1] in touched.get(self.current[0], []) and (
                 not self._exists(*self.current)):
             self.select("", "")
         if LINK in touched:
@@ -218,65 +237,76 @@ class Session(QObject):
             self.settings_changed.emit()
         if TAXONOMY in touched:
             self.taxonomy_changed.emit()
+        if FLAG in touched or DISMISSAL in touched:
+            self.assist_changed.emit(touched.get(FLAG, []) + touched.get(DISMISSAL, []))
+        if REVIEWED in touched:
+            self.reviewed_changed.emit(touched[REVIEWED])
+
+    def apply_aligned(self, changes: Sequence[Change], facts: LinkFacts | None) -> None:
+        """Apply the aligner's changes (no per-link checks), with the link facts after."""
+        self._apply(changes, facts, aligned=True)
+
+    @property
+    def link_facts(self) -> LinkFacts:
+        return self._facts
+
+    def _follow(self, before: AlignmentLink) -> None:
+        """Keep the selection on the passage the user was looking at when the aligner's
+        links changed under it: the link that now holds it, or none, said out loud."""
+        project = self._require()
+        now = follow_link(before, project.links.get(before.id), self.link_index())
+        if now is None:
+            self.select("", "")
+            self.notice.emit(f"The selected link {before.id} is gone after re-aligning; "
+                             "nothing is selected.")
+        elif now.id != before.id:
+            self.select(LINK, now.id)
+            self.notice.emit(f"After re-aligning, the passage of {before.id} is in {now.id}.")
 
     def push(self, text: str, changes: Sequence[Change]) -> None:
         """Do `changes` as one undoable step named `text` (no-op when empty)."""
         if changes:
             self.undo_stack.push(EditCommand(text, changes, self._apply))
 
+    def edit(self, make: Callable[Concatenate[Project | None, P], Edit],
+             *args: P.args, **kwargs: P.kwargs) -> str:
+        """Run a core edit function (`annotator.core.edits`) on the open project as one
+        undoable step; selects the item when the edit says so; returns the edit's result
+        (the id it is about). Raises ClaimEditError (or the edit's own error) unchanged."""
+        edit = make(self.project, *args, **kwargs)
+        self.push(edit.text, edit.changes)
+        if edit.select is not None:
+            self.select(*edit.select)
+        return edit.result
+
     def _exists(self, kind: str, item_id: str) -> bool:
         project = self.project
         if project is None:
             return False
-        if kind == LINK:
-            return item_id in project.links
-        if kind == CLAIM:
-            return item_id in project.claims
-        return kind == CLAIM_LINK and item_id in project.claim_links
+        return item_id in {LINK: project.links, CLAIM: project.claims,  # type: ignore[operator]
+                           CLAIM_LINK: project.claim_links}.get(kind, ())
 
-    # --- link operations -----------------------------------------------------------------
-    def set_link_status(self, link_id: str, status: LinkStatus) -> None:
-        link = self._require().links[link_id]
-        if link.status is not status:
-            verb = {LinkStatus.ACCEPTED: "Accept", LinkStatus.REJECTED: "Reject"}.get(
-                status, "Mark")
-            self.push(f"{verb} link {link_id}",
-                      [Change(LINK, link_id, link, link.with_status(status))])
-
-    def add_manual_link(self, a: tuple[int, int], b: tuple[int, int]) -> str:
-        """Link a range of A with a range of B (code points); returns the new link's id."""
-        project = self._require()
-        link_id = project.new_id("m")
-        link = AlignmentLink(link_id, (Span(*a),), (Span(*b),), 1.0, LinkStatus.MANUAL, "manual")
-        self.push(f"Add link {link_id}", [Change(LINK, link_id, None, link)])
-        self.select(LINK, link_id)
-        return link_id
-
-    def remove_link(self, link_id: str) -> None:
-        link = self._require().links[link_id]
-        self.push(f"Remove link {link_id}", [Change(LINK, link_id, link, None)])
-
-    # --- alignment -----------------------------------------------------------------------
+    # --- alignment (in the worker: see worker/realign.py) ----------------------------------
     def realign(self, threshold: float | None = None) -> None:
         """Re-run the aligner in the worker (anchors kept); applied as one undoable step."""
-        project = self._require()
-        settings = project.settings
-        if threshold is not None:
-            settings = replace(settings, threshold=round(float(threshold), 4))
-        self._pending_settings = settings
-        options = AlignOptions(threshold=settings.threshold, method=settings.method)
-        self._aligner.start(project.doc_a, project.doc_b, options, project.anchors())
+        self.realigner.start(self._require(), threshold)
+
+    def realign_if_changed(self, threshold: float) -> None:
+        """The threshold control settled on a value: re-align when a pair is open and the
+        value is not the project's already."""
+        if self.project is not None and threshold != self.settings.threshold:
+            self.realign(threshold)
 
     def cancel_alignment(self) -> None:
-        self._aligner.cancel()
+        self.realigner.runner.cancel()
 
     def wait_for_alignment(self, msecs: int = -1) -> bool:
-        return self._aligner.wait(msecs)
+        return self.realigner.runner.wait(msecs)
 
     @property
     def aligning(self) -> bool:
         """A job is running, or its result waits for its turn to be applied."""
-        return self._aligner.running or self.turns.pending(APPLY_ALIGNMENT)
+        return self.realigner.busy
 
     @property
     def long_pair(self) -> bool:
@@ -284,58 +314,6 @@ class Session(QObject):
         their own rather than add up to one long stall."""
         project = self.project
         return project is not None and len(project.doc_a.text) + len(project.doc_b.text) > LONG_PAIR
-
-    def _on_alignment_finished(self, proposals: list[AlignmentLink],
-                               anchors: list[AlignmentLink],
-                               summary: LinkSummary | None = None, now: bool = False) -> None:
-        project = self.project
-        if project is None:
-            return
-        if not anchors_unchanged(project, anchors):
-            self.realign(self._pending_settings.threshold)  # decisions changed meanwhile
-            return
-        edits, final = proposal_changes(project, proposals)
-        facts = facts_after(project, summary, final)
-        settings = self._pending_settings
-        if settings != project.settings:
-            edits.insert(0, Change(SETTINGS, "align", project.settings, settings))
-        version = self._link_version
-        apply = partial(self._apply_alignment, project, version, edits, facts,
-                        (proposals, anchors))
-        if self.long_pair and not now:
-            self.turns.defer(APPLY_ALIGNMENT, apply)  # the diff took this turn
-        else:
-            apply()
-
-    def _apply_alignment(self, project: Project, version: int, edits: list[Change],
-                         facts: LinkFacts | None,
-                         result: tuple[list[AlignmentLink], list[AlignmentLink]]) -> None:
-        """Apply a diffed alignment, unless the project was replaced or a newer job started
-        since; if the links were edited since, diff again first."""
-        if self.project is not project or self._aligner.running:
-            return
-        if self._link_version != version:
-            self._on_alignment_finished(*result, None, now=True)
-            return
-        if self._initial_alignment:
-            self._initial_alignment = False
-            # the initial proposals are part of opening the pair, not an edit to undo
-            self._apply(edits, facts, aligned=True)
-        elif edits:
-            self.undo_stack.push(AlignCommand(
-                f"Re-align at {self._pending_settings.threshold:.2f}", edits,
-                lambda changes, after: self._apply(changes, after, aligned=True),
-                self._facts, facts))
-        self.alignment_running.emit(False)
-
-    def _on_alignment_stopped(self) -> None:
-        self.alignment_running.emit(False)
-        self.settings_changed.emit()  # controls fall back to the project's threshold
-
-    def _on_alignment_failed(self, message: str) -> None:
-        self.alignment_running.emit(False)
-        self.alignment_failed.emit(message)
-        self.settings_changed.emit()
 
     # --- selection and queries ------------------------------------------------------------
     def select(self, kind: str, item_id: str) -> None:
@@ -376,7 +354,7 @@ class Session(QObject):
         link = self.current_link()
         if link is None:
             return
-        self.set_link_status(link.id, status)
+        self.edit(core_edits.set_link_status, link.id, status)
         if self.step_link(1, only=LinkStatus.PROPOSED) is None:
             self.step_link(1)
 
@@ -414,3 +392,8 @@ class Session(QObject):
         if self.project is None:
             raise RuntimeError("no project is open")
         return self.project
+
+
+def _short_name(source: str, doc: Document) -> str:
+    """A file's stem, or for a web address the article's title (cut to 40 characters)."""
+    return doc.title[:40].strip() if is_url(source) else Path(source).stem

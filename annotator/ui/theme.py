@@ -8,12 +8,24 @@ shown by colour alone: the gutter also varies fill, outline and pattern.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import (
+    QActionGroup,
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication, QMenu, QStyleFactory
+
+from annotator.core import LinkStatus
 
 # Score ramp stops (score, light-theme colour, dark-theme colour).
 _RAMP = (
@@ -50,6 +62,36 @@ class Colors:
                 color.setAlpha(alpha)
                 return color
         return QColor(_RAMP[-1][2 if self.dark else 1])
+
+    # --- how a link looks: the text tint in the panes, the band in the gutter ---------------
+    def link_tint(self, score: float, status: LinkStatus) -> QColor:
+        """Background of a link's text; a proposal is paler than a decided link."""
+        return self.score(score, 40 if status is LinkStatus.PROPOSED else 64)
+
+    def link_band(self, score: float, status: LinkStatus, selected: bool) -> tuple[QColor, QPen]:
+        """Fill and edge of a proposed, accepted or manual link's band: proposals are paler
+        and dashed, so status never rests on colour alone."""
+        base = self.score(score)
+        fill = QColor(base)
+        fill.setAlpha(90 if status is LinkStatus.PROPOSED else 170)
+        if selected:
+            fill.setAlpha(min(255, fill.alpha() + 60))
+        edge = QColor(base)
+        edge.setAlpha(230)
+        style = Qt.PenStyle.DashLine if status is LinkStatus.PROPOSED else Qt.PenStyle.SolidLine
+        return fill, QPen(edge, 1.0, style)
+
+    def rejected_pen(self) -> QPen:
+        """A rejected link's band: a dotted outline, no fill."""
+        return QPen(self.rejected, 1.0, Qt.PenStyle.DotLine)
+
+    def manual_hatch(self) -> QBrush:
+        """The hatching laid over a manual link's band."""
+        return QBrush(QColor("#ffffff") if self.dark else self.text, Qt.BrushStyle.BDiagPattern)
+
+    def selected_pen(self) -> QPen:
+        """The outline around the selected link's band."""
+        return QPen(self.outline, 2.2)
 
 
 def _rgba(hex_color: str, alpha: int) -> QColor:
@@ -119,6 +161,34 @@ def apply_theme(app: QApplication, scheme: str = "auto") -> None:
         app.setStyle(fusion)
     dark = system_is_dark() if scheme == "auto" else scheme == "dark"
     app.setPalette(dark_palette() if dark else light_palette())
+    # A widget with a style sheet of its own keeps the palette it was polished with; setting
+    # the sheet again re-polishes it with the new one (else dark text stays on a dark dock).
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+
+
+def choose_theme(scheme: str) -> None:
+    """The user's pick ("auto", "light", "dark"): kept, and applied to the running app."""
+    QSettings().setValue("theme", scheme)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, scheme)
+
+
+def add_theme_menu(menu: QMenu, on_pick: Callable[[str], None]) -> QMenu:
+    """View > Theme: follow the system, light or dark (the choice is kept in QSettings)."""
+    sub = menu.addMenu("&Theme")
+    group = QActionGroup(sub)
+    current = QSettings().value("theme", "auto")
+    for scheme, label in (("auto", "Follow &System"), ("light", "&Light"), ("dark", "&Dark")):
+        act = sub.addAction(label)
+        act.setCheckable(True)
+        act.setChecked(scheme == current)
+        act.triggered.connect(lambda _c=False, sc=scheme: on_pick(sc))
+        group.addAction(act)
+    return sub
 
 
 def reading_font(point_size: float = 11.5) -> QFont:

@@ -1,0 +1,79 @@
+"""Headless subcommands over the same core the GUI uses; they write the XML the GUI opens.
+
+annotator align A.txt B.txt -o pair.xml      align one pair (-o - writes to stdout)
+annotator batch PAIRS.tsv -o OUTDIR           align many pairs on all cores
+annotator validate FILE.xml ...               check files against the shipped schema
+annotator export FILE.xml -f FORMAT           TEI, JSON-LD, ClaimReview, CSV, XCES, brat, XMI, HTML
+annotator import FILE.xml --doc A X.ann -o OUT claims from brat (.ann) or INCEpTION (.xmi)
+annotator reanchor P.xml --doc A NEW.txt -o OUT.xml   replace an article's text, keep the work
+annotator suggest A.txt B.txt [--json]        likeliest partners of unmatched sentences
+annotator bench NAME                          run a benchmark script from benchmarks/
+annotator check A B | project.xml [--json]    flag where the two articles disagree
+
+This module builds the parser and dispatches; each subcommand is a module of this package
+with an `add_parser(subparsers)` that registers it and sets its handler as `func`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from annotator import __version__
+from annotator.core import ProjectFileError
+
+from . import align, batch, bench, check, export, import_claims, reanchor, suggest, validate
+
+# in the order `annotator --help` lists them
+SUBCOMMANDS = (align, batch, validate, bench, export, import_claims, reanchor, check, suggest)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description=(
+            "Align two articles, tag and link their claims. Without a subcommand, "
+            "`annotator [A B | project.xml]` opens the desktop app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for module in SUBCOMMANDS:
+        module.add_parser(sub)
+    return parser
+
+
+def subcommand_names() -> list[str]:
+    """The subcommands, sorted, as the parser knows them (for messages that list them)."""
+    subparsers = next(a for a in build_parser()._actions
+                      if isinstance(a, argparse._SubParsersAction))
+    return sorted(subparsers.choices)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand. A reader that goes away early (`annotator … | head`) ends it
+    quietly with exit code 1, what the Python documentation recommends for EPIPE (see the
+    note on SIGPIPE in the `signal` module), whichever write fails: one during the run or the
+    last flush, which is made here and not at interpreter exit where it would print."""
+    try:
+        try:
+            return _run(argv)
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # the rest of the output goes nowhere, so the flush at exit cannot fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _run(argv: list[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ProjectFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,54 @@
+"""Argument types the subcommands share."""
+
+from __future__ import annotations
+
+import argparse
+
+from annotator.core import AlignOptions
+
+DEFAULT_THRESHOLD = AlignOptions().threshold
+
+
+def threshold(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError("the threshold is a score between 0 and 1")
+    return value
+
+
+def jobs(text: str) -> int:
+    """Worker processes: 0 means one per core."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"{value} processes: give 1 or more, or 0 for one per core")
+    return value
+
+
+def add_encoding_options(parser: argparse.ArgumentParser) -> None:
+    """--encoding (both articles) and --encoding-a/-b: the user's choice over the guess."""
+    parser.add_argument("--encoding", metavar="ENC",
+                        help="read both articles in this encoding (e.g. cp1252, latin-1, "
+                             "utf-16); by default it is detected and a guess is reported")
+    parser.add_argument("--encoding-a", metavar="ENC", help="encoding of article A only")
+    parser.add_argument("--encoding-b", metavar="ENC", help="encoding of article B only")
+
+
+def encodings(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    return (args.encoding_a or args.encoding, args.encoding_b or args.encoding)
+
+
+def add_language_options(parser: argparse.ArgumentParser) -> None:
+    """--lang (both articles) and --lang-a/-b: the user's choice over the detected language."""
+    parser.add_argument("--lang", metavar="CODE",
+                        help="language of both articles (ISO 639-1: en, de, fr, es, it, pt, "
+                             "nl...); by default it is detected")
+    parser.add_argument("--lang-a", metavar="CODE", help="language of article A only")
+    parser.add_argument("--lang-b", metavar="CODE", help="language of article B only")
+
+
+def languages(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    return (args.lang_a or args.lang, args.lang_b or args.lang)

@@ -1,0 +1,29 @@
+"""`annotator validate FILE.xml ...`: check project files against the shipped schema."""
+
+from __future__ import annotations
+
+import argparse
+
+from annotator.core import read_project, validate_file
+from annotator.core.queries.overlaps import overlaps
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser("validate", help="check project files against the shipped schema")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    status = 0
+    for path in args.files:
+        problems = validate_file(path)
+        if not problems:  # well-formed: now what the app itself would refuse to make
+            problems = [(0, c.describe()) for c in overlaps(read_project(path).links.values())]
+        if not problems:
+            print(f"{path}: valid")
+            continue
+        status = 1
+        for line, message in problems:
+            print(f"{path}:{line}: {message}")
+    return status

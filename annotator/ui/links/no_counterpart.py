@@ -1,0 +1,72 @@
+"""Marking unmatched passages as reviewed ("no counterpart") from the keyboard, and the
+review's progress: how many of the passages without a partner a person has looked at."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annotator.core import edits
+from annotator.core.reviewed import review_progress, reviewed_id
+
+from ..session import Session
+from ..view.comparison_view import ComparisonView
+
+
+def passage_at(session: Session, side: str, offset: int) -> tuple[int, int] | None:
+    """The unmatched passage of `side` that holds `offset` (its end counts: the cursor sits
+    there after U), else a passage marked reviewed that holds it (to unmark it)."""
+    project = session.project
+    if project is None:
+        return None
+    for start, end in session.unmatched(side):
+        if start <= offset <= end:
+            return start, end
+    doc = (project.doc_a if side == "A" else project.doc_b).id
+    for mark in project.reviewed.values():
+        if mark.doc == doc and mark.start <= offset <= mark.end:
+            return mark.start, mark.end
+    return None
+
+
+def progress(session: Session) -> tuple[int, int]:
+    """(reviewed, total) over both sides' unmatched passages."""
+    project = session.project
+    if project is None:
+        return 0, 0
+    done = total = 0
+    for side, doc in (("A", project.doc_a), ("B", project.doc_b)):
+        d, t = review_progress(session.unmatched(side), doc.id, project.reviewed)
+        done, total = done + d, total + t
+    return done, total
+
+
+def progress_text(session: Session) -> str:
+    done, total = progress(session)
+    if not total:
+        return "every passage has a partner"
+    if done == total:
+        return f"unmatched: all {total} reviewed"
+    return f"unmatched: {done}/{total} reviewed"
+
+
+def toggle_at_cursor(session: Session, view: ComparisonView,
+                     say: Callable[[str, int], None]) -> None:
+    """Mark (or unmark) the unmatched passage at the focused pane's cursor (A by default)."""
+    pane = view.pane_b if view.pane_b.hasFocus() else view.pane_a
+    cursor = pane.textCursor()
+    offset = pane.cp_pos(cursor.selectionStart())
+    found = passage_at(session, pane.side, offset)
+    if found is None:
+        say(f"The cursor in {pane.side} is not in a passage without a partner "
+            "(U goes to the next one).", 6000)
+        return
+    try:
+        session.edit(edits.toggle_reviewed, pane.side, *found)
+    except edits.ClaimEditError as exc:
+        say(str(exc), 6000)
+        return
+    project = session.project
+    doc = "" if project is None else (project.doc_a if pane.side == "A" else project.doc_b).id
+    marked = project is not None and reviewed_id(doc, *found) in project.reviewed
+    state = "reviewed (no counterpart)" if marked else "to review again"
+    say(f"Passage of {pane.side} marked {state} · {progress_text(session)}", 5000)

@@ -24,6 +24,17 @@ def test_align_writes_a_valid_project(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "% of A" in printed and "% of B" in printed
 
 
+def test_align_records_the_method_that_made_each_link(tmp_path: Path) -> None:
+    for method, recorded in (("lexical", {"lexical", "copy"}),
+                             ("default", {"wordllama", "minilm", "copy"})):
+        out = tmp_path / f"{method}.xml"
+        assert main(["align", str(SAMPLE_A), str(SAMPLE_B), "-o", str(out),
+                     "--method", method]) == 0
+        project = read_project(out)
+        assert project.links and {link.method for link in project.links.values()} <= recorded
+        assert project.settings.method == method
+
+
 def test_align_to_stdout_keeps_the_summary_off_stdout(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "annotator", "align", str(SAMPLE_A), str(SAMPLE_B), "-o", "-"],
@@ -105,3 +116,16 @@ def test_export_is_routed_to_the_cli(tmp_path: Path) -> None:
     out = tmp_path / "pair.jsonld"
     assert entry(["export", str(project), "-f", "jsonld", "-o", str(out)]) == 0
     assert '"@context"' in out.read_text(encoding="utf-8")
+
+
+def test_every_cli_subcommand_is_routed_to_the_cli() -> None:
+    """`annotator NAME` opens the GUI unless NAME is in __main__.SUBCOMMANDS: a subcommand
+    module added to annotator/cli/ must be named there too."""
+    import argparse
+
+    from annotator.__main__ import SUBCOMMANDS
+    from annotator.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == SUBCOMMANDS

@@ -30,3 +30,12 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert steps == ["scripts/test"]
     assert os.access(ROOT / "scripts" / "test", os.X_OK)
     assert os.access(ROOT / "scripts" / "run", os.X_OK)
+
+
+def test_inputs_table_lists_every_readable_suffix() -> None:
+    from annotator.core.inputs import SUFFIXES
+
+    table = README.split("## What you can open", 1)[1].split("\n## ", 1)[0]
+    for suffix in SUFFIXES:
+        if suffix:
+            assert f"`{suffix}`" in table, suffix

@@ -6,6 +6,7 @@ import pytest
 
 from annotator.core import AlignmentLink, AlignOptions, Cancelled, Document, LinkStatus, Span, align
 from annotator.core.align.candidates import candidate_pairs
+from annotator.core.align.methods import resolve
 from annotator.core.align.pipeline import CANDIDATES_PER_SENTENCE, group_pairs
 
 A_TEXT = (
@@ -55,7 +56,7 @@ def test_links_are_well_formed_and_deterministic(docs: tuple[Document, Document]
     assert first == second
     for link in first:
         assert 0.0 <= link.score <= 1.0
-        assert link.status is LinkStatus.PROPOSED and link.method == "default"
+        assert link.status is LinkStatus.PROPOSED and link.method == resolve("default").name
         assert all(a.text[s.start : s.end].strip() for s in link.a)
 
 
@@ -145,17 +146,47 @@ def test_lazy_bags_are_the_bags_make_bag_makes() -> None:
 
 
 def test_re_aligning_the_same_pair_reuses_the_scores(docs: tuple[Document, Document]) -> None:
-    from annotator.core.align import pipeline
+    from annotator.core.align import AlignMemo
 
     a, b = docs
-    first = align(a, b)
-    scored = pipeline._LAST[0][1]
+    memo = AlignMemo()
+    first = align(a, b, memo=memo)
+    scored = memo.value
     copy_a, copy_b = Document(a.id, a.text), Document(b.id, b.text)  # same pair, new objects
-    assert align(copy_a, copy_b) == first and pipeline._LAST[0][1] is scored
+    assert align(copy_a, copy_b, memo=memo) == first and memo.value is scored
     strict = AlignOptions(threshold=0.6)
-    reused = align(a, b, strict)
-    pipeline._LAST.clear()
+    reused = align(a, b, strict, memo=memo)
     assert reused == align(a, b, strict)  # the same as scoring afresh
     other = Document("B", b.text + " One more sentence about something else entirely.")
-    align(a, other)
-    assert pipeline._LAST[0][1] is not scored  # another pair is scored afresh
+    align(a, other, memo=memo)
+    assert memo.value is not scored  # another pair is scored afresh
+
+
+def test_align_keeps_nothing_between_calls_without_a_memo(
+        docs: tuple[Document, Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pure from the caller's side: without a memo of its own, every call scores afresh."""
+    from annotator.core.align import pipeline
+
+    calls: list[int] = []
+    real = pipeline._score_documents
+
+    def counting(*args: object, **kwargs: object) -> pipeline.Scored:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_score_documents", counting)
+    a, b = docs
+    assert align(a, b) == align(a, b) and len(calls) == 2
+
+
+def test_a_document_adopts_only_sentences_of_its_own_text() -> None:
+    from annotator.core.segment import Segment
+
+    doc = Document.from_text("A", "One sentence. Another one.")
+    with pytest.raises(ValueError, match="cannot be one"):
+        doc.adopt_sentences([Segment(0, 13), Segment(5, 99)])
+    assert not doc.segmented
+    doc.adopt_sentences([Segment(0, 13), Segment(14, 26)])
+    assert doc.segmented and doc.sentences == [Segment(0, 13), Segment(14, 26)]
+    doc.adopt_sentences([Segment(0, 26)])  # split already: kept as it was
+    assert len(doc.sentences) == 2

@@ -6,21 +6,22 @@ import numpy as np
 
 from annotator.core.align import calibration
 from annotator.core.align.features import fold, idf_table, tokenize
-from annotator.core.align.scoring import FEATURES, make_bag, pair_features, similarity
+from annotator.core.align.linking import similarity
+from annotator.core.align.scoring import make_bag, pair_features
 
 
 def _features(a: str, b: str) -> dict[str, float]:
     ta, tb = tokenize(a), tokenize(b)
     idf = idf_table([ta.content, tb.content])
     x = pair_features([make_bag(ta, a, idf)], [make_bag(tb, b, idf)], [(0, 0)], idf)
-    return dict(zip(FEATURES, x[0].tolist(), strict=True))
+    return {name: float(x[name][0]) for name in x.names()}
 
 
 def _similarity(a: str, b: str) -> float:
     ta, tb = tokenize(a), tokenize(b)
     idf = idf_table([ta.content, tb.content])
     x = pair_features([make_bag(ta, a, idf)], [make_bag(tb, b, idf)], [(0, 0)], idf)
-    return float(similarity(x, calibration.DEFAULT[0])[0])
+    return float(similarity(x, calibration.MODELS["lexical"]["similarity"])[0])
 
 
 def test_folding_and_stemming_meet() -> None:
@@ -67,9 +68,8 @@ def test_position_and_headline_features() -> None:
     idf = idf_table([t.content for t in toks])
     bags = [make_bag(t, s, idf) for t, s in zip(toks, texts, strict=True)]
     x = pair_features(bags, bags, [(0, 0), (0, 2)], idf)
-    head, pos = FEATURES.index("headline"), FEATURES.index("position")
-    assert x[0, head] == 1.0 and x[1, head] == 0.0
-    assert x[0, pos] == 0.0 and np.isclose(x[1, pos], 2 / 3)
+    assert x["headline"].tolist() == [1.0, 0.0]
+    assert x["position"][0] == 0.0 and np.isclose(x["position"][1], 2 / 3)
 
 
 def test_a_flipped_negation_is_seen_and_costs_similarity() -> None:
@@ -104,7 +104,7 @@ def test_equal_numbers_only_when_both_sides_have_the_same_ones() -> None:
 
 
 def test_copy_share_reaches_the_link_stage() -> None:
-    from annotator.core.align.scoring import LINK_FEATURES, link_features
+    from annotator.core.align.linking import link_features
 
     ta = tokenize("Storm hits coast")
     idf = idf_table([ta.content])
@@ -112,4 +112,27 @@ def test_copy_share_reaches_the_link_stage() -> None:
     for share in (0.0, 0.75):
         x = pair_features([bag], [bag], [(0, 0)], idf, copy_share=share)
         z = link_features(x, np.array([0.9]), [(0, 0)])
-        assert z[0, LINK_FEATURES.index("copy_share")] == share
+        assert z["copy_share"][0] == share
+
+
+def test_every_weight_names_a_feature_the_model_computes() -> None:
+    """A fitted weight under a name no feature has would silently weigh nothing."""
+    from annotator.core.align.linking import LINK_FEATURES
+    from annotator.core.align.scoring import LEXICAL
+
+    stage_one = {"bias", *LEXICAL, "semantic", "semantic_csls"}
+    for name, model in calibration.MODELS.items():
+        assert set(model["similarity"]) <= stage_one, name
+        assert set(model["link"]) <= {"bias", *LINK_FEATURES}, name
+
+
+def test_features_are_addressed_by_name_and_unknown_names_fail() -> None:
+    import pytest
+
+    from annotator.core.align.scoring import Features, probability
+
+    x = Features(2, {"a": np.array([0.0, 1.0]), "b": 3.0})
+    assert x.matrix(["b", "a"]).tolist() == [[3.0, 0.0], [3.0, 1.0]]
+    assert np.allclose(probability(x, {"bias": -3.0, "b": 1.0}), 0.5)
+    with pytest.raises(KeyError, match="no feature 'c'"):
+        probability(x, {"c": 1.0})

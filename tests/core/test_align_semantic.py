@@ -26,5 +26,6 @@ def test_semantic_method_links_a_paraphrase_without_shared_rare_words() -> None:
     b = Document.from_text("B", "Storm batters coast\n\nWind from the cyclone ripped the tops off "
                                 "homes.")
     links = align(a, b, AlignOptions(method="semantic", threshold=0.1))
-    assert all(link.method == "semantic" for link in links)
-    assert len(links) == 2
+    # the identical headline is a copy; the reworded sentence is MiniLM's ("semantic": its
+    # older name)
+    assert [link.method for link in links] == ["copy", "minilm"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core import Document, DocumentLoadError
+from annotator.core.inputs import SourceMeta
 
 NEWS = (
     "Le président a déclaré à la presse que « la réforme des retraites » serait votée "
@@ -44,7 +45,7 @@ def test_legacy_encoding_is_detected(tmp_path: Path) -> None:
 
 def test_newlines_and_nfc_are_normalised_once(tmp_path: Path) -> None:
     decomposed = unicodedata.normalize("NFD", "Café crème\r\nsecond line\rthird\u2028fourth")
-    doc = Document.load(_write(tmp_path, "a.md", decomposed.encode("utf-8")), "A")
+    doc = Document.load(_write(tmp_path, "a.txt", decomposed.encode("utf-8")), "A")
     assert doc.text == "Café crème\nsecond line\nthird\nfourth"
     assert unicodedata.is_normalized("NFC", doc.text)
 
@@ -58,10 +59,11 @@ def test_xml_illegal_controls_are_dropped(tmp_path: Path) -> None:
     ("name", "data", "message"),
     [
         ("empty.txt", b"", "empty"),
-        ("blank.txt", b"  \n\n\t ", "empty"),
+        ("blank.txt", b"  \n\n\t ", "only blank lines and spaces"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
         ("bad-bom.txt", b"\xff\xfe\x00\xd8", "utf-16"),
-        ("report.pdf", b"%PDF-1.4", "plain text"),
+        ("report.pdf", b"%PDF-1.4", "not a readable PDF"),
+        ("draft.doc", b"\xd0\xcf\x11\xe0", "saved as .docx"),
     ],
 )
 def test_bad_files_get_clear_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
@@ -82,7 +84,8 @@ def test_document_identity_and_hash(tmp_path: Path) -> None:
     doc = Document.load(_write(tmp_path, "a.txt", NEWS.encode()), "A")
     assert doc.title == NEWS.split(". ")[0][:200] or doc.title == NEWS.strip()[:200]
     assert len(doc.sha256) == 64
-    assert doc == Document("A", NEWS, doc.title, str(tmp_path / "a.txt"))
+    assert doc == Document("A", NEWS, doc.title, str(tmp_path / "a.txt"),
+                           meta=SourceMeta(kind="text", file="a.txt"), language="fr")
 
 
 def test_the_plain_ascii_shortcut_normalises_exactly_like_the_full_path() -> None:

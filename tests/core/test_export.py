@@ -16,8 +16,8 @@ from .export_sample import sample_project
 
 
 def test_registry_lists_every_format_with_distinct_suffixes() -> None:
-    assert set(EXPORTERS) == {"tei", "jsonld", "csv-claims", "csv-claim-links", "csv-alignment",
-                              "xces", "html"}
+    assert set(EXPORTERS) == {"tei", "jsonld", "claimreview", "csv-claims", "csv-claim-links",
+                              "csv-alignment", "csv-flags", "xces", "brat", "xmi", "html"}
     suffixes = [e.suffix for e in EXPORTERS.values()]
     assert len(set(suffixes)) == len(suffixes)
     for name, exporter in EXPORTERS.items():

@@ -25,7 +25,7 @@ def test_untrusted_text_is_escaped_and_scripts_forbidden() -> None:
     assert "Critics <script>alert('a')</script> disagreed." in page
     assert 'Pair "one" <test>' in tree.findtext(".//title")
     titles = " ".join(tree.xpath("//span[contains(@class,'claim')]/@title"))
-    assert "speaker=The <b>minister</b>" in titles
+    assert "Speaker: The <b>minister</b>" in titles  # the label, not the id
 
 
 def test_side_by_side_texts_and_claims() -> None:

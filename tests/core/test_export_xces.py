@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
+from annotator.core import LinkStatus
 from annotator.core.export import EXPORTERS
+from annotator.core.export.xces import project_to_ces_align
 
 from .export_sample import sample_project
 
@@ -47,3 +50,18 @@ def test_alignment_points_at_real_sentences(tmp_path: Path) -> None:
     b_ids = links["l2"].get("xtargets").split(";")[1].split()
     assert [sentences[i] for i in b_ids] == [
         "Officials said 15 percent of funds were cut, a steep drop."]
+
+
+def test_a_sentence_pair_is_linked_once_and_a_persons_link_wins(tmp_path: Path) -> None:
+    """A manual link over the sentence pair of a proposal (and a second proposal on it) is
+    written once, as the manual link: a corpus reader would count the pair twice."""
+    project = sample_project()
+    l2 = project.links["l2"]
+    project.put_link(replace(l2, id="l9", status=LinkStatus.MANUAL, score=0.5, method="manual"))
+    project.put_link(replace(l2, id="l10", score=0.99))
+    root = etree.fromstring(project_to_ces_align(project))
+    pairs = [el.get("xtargets") for el in root.iter("link")]
+    assert len(pairs) == len(set(pairs)) == 3
+    by_pair = {el.get("xtargets"): el for el in root.iter("link")}
+    chosen = by_pair[next(p for p in pairs if p.startswith("A.s3;"))]
+    assert (chosen.get("id"), chosen.get("status")) == ("l9", "manual")

@@ -15,12 +15,12 @@ from pysbd.lang.english import English
 from pysbd.processor import Processor
 
 from annotator.core.segment import pysbd_split
-from annotator.core.segment_abbr import (
+from annotator.core.segment.abbr import (
     _AS_SENTENCE_BOUNDARY,
     FastAbbreviationReplacer,
     candidates,
 )
-from annotator.core.segment_pysbd import FastEnglish, process
+from annotator.core.segment.pysbd_rules import FastEnglish, process
 from tests.conftest import SAMPLE_A, SAMPLE_B
 
 _ABBRS = English.Abbreviation.ABBREVIATIONS

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.segment import _PYSBD_MARKERS, fast_split, pysbd_split, sentences
-from annotator.core.segment_fast import make_fast_split
+from annotator.core.segment import fast_split, pysbd_split, sentences
+from annotator.core.segment.fast import make_fast_split
+from annotator.core.segment.splitter import _PYSBD_MARKERS
 from tests.conftest import SAMPLE_A, SAMPLE_B
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from annotator.core.segment_lists import (
+from annotator.core.segment.lists import (
     _ALPHABETS,
     _LETTERED,
     _NUMBERED,

@@ -1,4 +1,4 @@
-"""`segment_pysbd.process` must give exactly what plain pysbd's Processor gives.
+"""`pysbd_rules.process` must give exactly what plain pysbd's Processor gives.
 
 It runs pysbd's own code with list scans skipped when they cannot find an item and the
 between-punctuation patterns spelt quote-first; compared here on list-, quote- and
@@ -10,14 +10,16 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from pysbd import punctuation_replacer
 from pysbd.lang.english import English
 from pysbd.lists_item_replacer import ListItemReplacer as L
 from pysbd.processor import Processor
 from pysbd.utils import Rule, Text
 
-from annotator.core import segment_pysbd, segment_regex
-from annotator.core.segment import paragraphs
+from annotator.core.segment import paragraphs, reference, splitter
+from annotator.core.segment import pysbd_rules as segment_pysbd
+from annotator.core.segment import regex_plans as segment_regex
 from tests.conftest import SAMPLE_A, SAMPLE_B
 
 _TOKENS = [
@@ -132,5 +134,32 @@ def test_replace_punctuation_equals_pysbd() -> None:
             assert segment_pysbd.replace_punctuation(match, kind) == expected, text
 
 
-def test_the_shortcuts_are_on_for_the_verified_pysbd() -> None:
-    assert segment_pysbd.VERIFIED  # else the tests above compare plain pysbd with itself
+def test_the_shortcuts_are_on_for_the_pinned_pysbd() -> None:
+    """The pin in pyproject.toml, the installed pysbd and the proven version agree (else the
+    fast path is off and the tests above compare plain pysbd with itself)."""
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    deps = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert f"pysbd=={reference.PYSBD_VERSION}" in deps
+    assert reference.fast_path_ok()
+    splitter._fast_splitter.cache_clear()
+    assert splitter._fast_splitter() is not reference.pysbd_split
+
+
+def test_an_unknown_pysbd_falls_back_to_plain_pysbd(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another pysbd (a new release) must not meet shortcuts proven on the pinned one: the
+    splitter warns and runs plain pysbd, whose sentences are the reference anyway."""
+    import pysbd
+
+    monkeypatch.setattr(pysbd, "__version__", "0.4.0")
+    splitter._fast_splitter.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match="pysbd 0.4.0"):
+            chosen = splitter._fast_splitter()
+        assert chosen is reference.pysbd_split
+        text = "Dr. Smith arrived at 5 p.m. on Jan. 3. \"We won,\" he said. It rained."
+        assert splitter.sentences(text) == splitter.sentences(text, reference.pysbd_split)
+    finally:
+        splitter._fast_splitter.cache_clear()

@@ -1,17 +1,18 @@
-"""`segment_regex.sub` must find exactly the matches (and groups) `re.sub` finds, for every
+"""`regex_plans.sub` must find exactly the matches (and groups) `re.sub` finds, for every
 pattern pysbd's processing hands it: respelt patterns, gates and needed characters."""
 
 from __future__ import annotations
 
 import random
 import re
-from typing import Any
 
 import pytest
 
-from annotator.core import segment_pysbd, segment_regex
-from tests.conftest import SAMPLE_A, SAMPLE_B
-from tests.core.test_segment_pysbd import _all_rules, _blocks, _rule_texts
+from annotator.core.segment import regex_plans as segment_regex
+from annotator.core.segment.regex_table import TABLE
+from tests.conftest import SAMPLE_A
+from tests.core import regex_derive
+from tests.core.test_segment_pysbd import _all_rules, _rule_texts
 
 
 def _shown(match: re.Match[str]) -> str:
@@ -22,36 +23,56 @@ def _shown(match: re.Match[str]) -> str:
 @pytest.fixture(scope="module")
 def used_patterns() -> list[tuple[str, int]]:
     """Every (pattern, flags) pysbd's processing subs with, on generated and real blocks."""
-    seen: dict[tuple[str, int], None] = {}
-    plan = segment_regex.plan
-
-    def recording(pattern: str, flags: int = 0) -> Any:
-        seen[pattern, flags] = None
-        return plan(pattern, flags)
-
-    segment_regex.PLANS.clear()  # else patterns planned before skip `plan`
-    segment_regex.plan = recording  # type: ignore[assignment]
-    try:
-        blocks = _blocks(31, 600)
-        for path in (SAMPLE_A, SAMPLE_B):
-            blocks += path.read_text(encoding="utf-8").split("\n")
-        blocks += ['"Yahoo! Yes," she said (aside) "no." He came . . . and left. . . . Go!!!',
-                   "Mr. Smith and Dr. Who saw no. 5 at 3 p.m. It is 9.5 and e.g. a.b.c. here.",
-                   "See the file .pdf now. It is Co. KG and P.M. Then A.M. Words.12 Then."]
-        for block in blocks:
-            if block.strip():
-                segment_pysbd.process(block)
-    finally:
-        segment_regex.plan = plan  # type: ignore[assignment]
-    return list(seen)
+    return regex_derive.used_patterns()
 
 
 def test_respelt_patterns_are_the_ones_pysbd_uses(used_patterns: list[tuple[str, int]]) -> None:
     used = {p for p, _ in used_patterns}
     assert set(segment_regex.RESPELT) <= used
     assert set(segment_regex.GATES) <= used
-    respelt = [p for p in used if segment_regex.lookbehind_first(p)]
+    respelt = [p for p in used if regex_derive.lookbehind_first(p)]
     assert len(respelt) > 15  # the generic respelling is exercised
+
+
+def test_the_table_is_what_re_s_parser_derives(used_patterns: list[tuple[str, int]]) -> None:
+    """Every pattern pysbd uses has its plan in the table or the abbreviation template (so
+    none runs slower than it could), and each plan is what the parser-based derivation
+    gives on this Python; the table file is exactly what the generator writes."""
+    from pathlib import Path
+
+    for pattern, flags in used_patterns:
+        derived = regex_derive.derive(pattern, flags)
+        known = (TABLE.get((pattern, int(flags))) or segment_regex.abbreviation_plan(
+            pattern, flags) or ((), pattern))
+        assert known == derived, (pattern, flags)
+    table = Path(segment_regex.__file__).with_name("regex_table.py")
+    assert table.read_text(encoding="utf-8") == regex_derive.table_source()
+
+
+def test_the_abbreviation_template_is_the_derivation_for_every_abbreviation() -> None:
+    """pysbd builds these rules per abbreviation and spelling, so they cannot all be in the
+    table: the template must give the parser's plan for each of them."""
+    from pysbd.abbreviation_replacer import replace_pre_number_abbr, replace_prepositive_abbr
+    from pysbd.lang.english import English
+
+    tails = {r"(?=(\s\d|\s+\())", r"(?=(\s|:\d+))",
+             r"(?=((\.|\:|-|\?|,)|(\s([a-z]|I\s|I'm|I'll|\d|\())))"}
+    assert replace_pre_number_abbr.__code__.co_consts.count(
+        r"(?<=\s{abbr})\.(?=(\s\d|\s+\())") == 1
+    assert replace_prepositive_abbr.__code__.co_consts.count(
+        r"(?<=\s{abbr})\.(?=(\s|:\d+))") == 1
+    covered = 0
+    for abbr in English.Abbreviation.ABBREVIATIONS:
+        for spelling in {abbr, abbr.upper(), abbr.capitalize()}:
+            for tail in tails:
+                for shown in {spelling, re.escape(spelling)}:
+                    pattern = rf"(?<=\s{shown})\.{tail}"
+                    plan = segment_regex.abbreviation_plan(pattern)
+                    if plan is not None:
+                        assert plan == regex_derive.derive(pattern, 0), pattern
+                        covered += 1
+    assert covered > 1000
+    assert segment_regex.abbreviation_plan(r"(?<=\sMr)\.(?=\sKG)") is None  # other tails
 
 
 def _texts(patterns: list[str], count: int) -> list[str]:
@@ -81,15 +102,15 @@ def test_sub_finds_what_re_sub_finds(used_patterns: list[tuple[str, int]]) -> No
 
 
 def test_lookbehind_first_refuses_what_it_cannot_respell() -> None:
-    assert segment_regex.lookbehind_first(r"(?<=\d)\.(?=\S)") == r"\.(?<=(?:\d)\.)(?=\S)"
-    assert segment_regex.lookbehind_first(r"(?<=a|b)\.") == r"\.(?<=(?:a|b)\.)"
+    assert regex_derive.lookbehind_first(r"(?<=\d)\.(?=\S)") == r"\.(?<=(?:\d)\.)(?=\S)"
+    assert regex_derive.lookbehind_first(r"(?<=a|b)\.") == r"\.(?<=(?:a|b)\.)"
     for pattern in (r"(?<=\))\s", r"(?<=\S)\.{3}", r"(?<=[)])x", r"\.(?<=a)", r"(?<=a)(b)",
                     r"(?<=a)\.*", r"(?<=(a))\."):
-        assert segment_regex.lookbehind_first(pattern) is None, pattern
+        assert regex_derive.lookbehind_first(pattern) is None, pattern
 
 
 def test_needed_strings_come_only_from_parts_every_match_has() -> None:
-    needed = segment_regex._needed
+    needed = regex_derive.needed
     assert needed(r"(?<=\r\d)\.(?=(\s\S)|\))", 0) == ("\r", ".")
     assert needed(r"\.\.\.(?=\s+[A-Z])", 0) == ("...",)
     assert needed(r"(?<=Co)\.(?=\sKG)", 0) == ("Co", "KG", ".")

@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pysbd.between_punctuation import BetweenPunctuation as BP
 
-from annotator.core import segment, segment_fast, segment_lists
+from annotator.core.segment import fast as segment_fast
+from annotator.core.segment import lists as segment_lists
+from annotator.core.segment import splitter as segment
 from tests.conftest import SAMPLE_A, SAMPLE_B
 
 _ALPHABET = [*"ab Ab.'‘’\"\t\n\u00a0()-,?!", "'s", " '", "' ", "\n\n", " \n \n"]

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from annotator.core import segment_fast as F
-from annotator.core.segment_lists import _MAY_NUMBER, _may_number
+from annotator.core.segment import fast as F
+from annotator.core.segment.lists import _MAY_NUMBER, _may_number
 
 _ALPHABET = [
     *"aZ 9.!?\"'()[]-{}\\&\r\nXKJYuhmo ",
@@ -48,7 +48,7 @@ def test_checks_equal_their_regex(
 
 
 def test_safe_text_equals_the_marker_substitution() -> None:
-    from annotator.core.segment import _PYSBD_MARKERS, _safe
+    from annotator.core.segment.splitter import _PYSBD_MARKERS, _safe
 
     for ascii_only in (True, False):
         for text in _texts(5000, ascii_only):

@@ -71,7 +71,8 @@ def test_file_embeds_text_hash_and_offsets(tmp_path: Path) -> None:
     project = _sample_project()
     root = etree.fromstring(project_to_bytes(project))
     ns = {"a": xmlio.NS}
-    assert root.tag == f"{{{xmlio.NS}}}annotationSet" and root.get("formatVersion") == "1.0"
+    assert root.tag == f"{{{xmlio.NS}}}annotationSet"
+    assert root.get("formatVersion") == xmlio.FORMAT_VERSION == "1.1"
     doc = root.find("a:documents/a:document", ns)
     assert doc.find("a:text", ns).text == project.doc_a.text
     assert doc.get("sha256") == project.doc_a.sha256
@@ -155,7 +156,7 @@ def test_oversized_file_is_refused_before_parsing(
 ) -> None:
     path = tmp_path / "big.xml"
     path.write_bytes(project_to_bytes(_sample_project()))
-    monkeypatch.setattr(xmlio, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(xmlio.parse, "MAX_FILE_BYTES", 1000)
     with pytest.raises(ProjectFileError, match="limit"):
         read_project(path)
 

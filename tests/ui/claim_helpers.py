@@ -9,19 +9,18 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.core.recovery import RecoveryStore
-from annotator.ui.claim_tools import ClaimTools
+from annotator.ui.claims.controller import ClaimController
 from annotator.ui.main_window import MainWindow
-from annotator.ui.text_pane import TextPane
+from annotator.ui.view.text_pane import TextPane
 from tests.conftest import SAMPLE_A, SAMPLE_B
 
 
-def claim_tools(window: MainWindow) -> ClaimTools:
-    tools = getattr(window, "claims", None)
-    return tools if isinstance(tools, ClaimTools) else ClaimTools(window)
+def claim_tools(window: MainWindow) -> ClaimController:
+    return window.claims
 
 
 def open_window(qtbot: QtBot, store: RecoveryStore | None = None) -> tuple[MainWindow,
-                                                                            ClaimTools]:
+                                                                            ClaimController]:
     window = MainWindow()
     qtbot.addWidget(window)
     tools = claim_tools(window)

@@ -55,6 +55,14 @@ class Dialogs:
         self.save_path: str | None = None
         self.unsaved = dialogs.Unsaved.DISCARD
         self.asked_unsaved = 0
+        self.confirm_answer = True
+        self.confirmations: list[str] = []
+        self.reviewed: list[list[tuple[str, str, object]]] = []  # extraction previews shown
+        self.review_answer: object = "as-is"  # or None (cancel), or a list of Extracted
+
+    def confirm(self, _parent: object, _title: str, question: str) -> bool:
+        self.confirmations.append(question)
+        return self.confirm_answer
 
     def show_error(self, _parent: object, title: str, message: str) -> None:
         self.errors.append((title, message))
@@ -66,6 +74,11 @@ class Dialogs:
         self.asked_unsaved += 1
         return self.unsaved
 
+    def review_extraction(self, _parent: object, items: list) -> object:  # type: ignore[type-arg]
+        self.reviewed.append(list(items))
+        return [found for _l, _s, found in items] if self.review_answer == "as-is" \
+            else self.review_answer
+
 
 @pytest.fixture(autouse=True)
 def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
@@ -75,6 +88,8 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(dialogs, "show_error", fake.show_error)
     monkeypatch.setattr(dialogs, "ask_save_path", fake.ask_save_path)
     monkeypatch.setattr(dialogs, "ask_unsaved", fake.ask_unsaved)
+    monkeypatch.setattr(dialogs, "confirm", fake.confirm)
+    monkeypatch.setattr(dialogs, "review_extraction", fake.review_extraction)
     return fake
 
 

@@ -17,8 +17,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from annotator.core import edits
 from annotator.core.recovery import RecoveryStore
-from annotator.ui import claim_ops as ops
 from annotator.ui.autosave import Autosaver
 from annotator.ui.main_window import MainWindow
 from tests.conftest import SAMPLE_A, SAMPLE_B
@@ -47,10 +47,10 @@ def main(store_dir: str, settings_dir: str) -> None:
         project = session.project
         assert project is not None
         a, b = project.doc_a.text.index(CLAIM_A), project.doc_b.text.index(CLAIM_B)
-        ca = ops.add_claim(session, "A", a, a + len(CLAIM_A), "statistic")
-        cb = ops.add_claim(session, "B", b, b + len(CLAIM_B), "statistic")
-        ops.set_claim_attribute(session, cb, "source", "SIPRI")
-        ops.link_claims(session, ca, cb, "elaborates")
+        ca = session.edit(edits.add_claim, "A", a, a + len(CLAIM_A), "statistic")
+        cb = session.edit(edits.add_claim, "B", b, b + len(CLAIM_B), "statistic")
+        session.edit(edits.set_claim_attribute, cb, "source", "SIPRI")
+        session.edit(edits.link_claims, ca, cb, "elaborates")
 
     def crash(_path: str) -> None:
         print("autosaved", flush=True)

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core import AlignmentLink, AlignOptions, Document, LinkStatus, Span
 from annotator.core import document as document_module
-from annotator.ui import align_child, align_worker
-from annotator.ui.align_worker import AlignRunner, shared_worker
+from annotator.ui.worker import align_child, align_worker
+from annotator.ui.worker.align_worker import AlignRunner, shared_worker
 from tests.conftest import SAMPLE_A, SAMPLE_B
 
 
@@ -25,7 +25,7 @@ def _no_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: Any, **_kwargs: Any) -> Any:
         raise AssertionError("aligned or segmented on the UI process")
 
-    monkeypatch.setattr(align_child, "align", refuse)
+    monkeypatch.setattr(align_child, "align_documents", refuse)
     monkeypatch.setattr(document_module, "sentences", refuse)
 
 

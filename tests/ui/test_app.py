@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from annotator import app as app_module
 from annotator.core import Project
 from annotator.ui.main_window import MainWindow
-from annotator.ui.screenshot import take_screenshots
 from tests.conftest import SAMPLE_A, SAMPLE_B
+from tools.screenshots import take_screenshots
 
 
 def test_help_and_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,11 +69,11 @@ def test_screenshot_command_renders_the_window(qapp: QApplication, tmp_path: Pat
 def test_claims_screenshot_shows_tagged_and_linked_claims(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from annotator.ui import claim_screenshot, screenshot
     from annotator.ui.main_window import MainWindow
+    from tools import screenshots
 
     projects: list[object] = []
-    real_demo = claim_screenshot.annotate_demo
+    real_demo = screenshots.annotate_demo
 
     def spy(window: object) -> list[str]:
         assert isinstance(window, MainWindow)
@@ -81,11 +81,11 @@ def test_claims_screenshot_shows_tagged_and_linked_claims(
         projects.append(window.session.project)  # plain Python: outlives the closed window
         return ids
 
-    monkeypatch.setattr(claim_screenshot, "annotate_demo", spy)
-    path = claim_screenshot.take_claims_screenshot(tmp_path, size=(1000, 700))
+    monkeypatch.setattr(screenshots, "annotate_demo", spy)
+    path = screenshots.take_claims_screenshot(tmp_path, size=(1000, 700))
     assert path.name == "claims.png" and QImage(str(path)).width() == 1000
     project = projects[0]
     assert isinstance(project, Project)
-    assert len(project.claims) == len(claim_screenshot.DEMO_CLAIMS)
-    assert len(project.claim_links) == len(claim_screenshot.DEMO_LINKS)
-    assert screenshot.SAMPLE_A.name in project.doc_a.source
+    assert len(project.claims) == len(screenshots.DEMO_CLAIMS)
+    assert len(project.claim_links) == len(screenshots.DEMO_LINKS)
+    assert screenshots.SAMPLE_A.name in project.doc_a.source

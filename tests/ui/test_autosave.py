@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from annotator.core import Project, read_project
+from annotator.core import Project, edits, read_project
 from annotator.core.recovery import RecoveryStore
-from annotator.ui import claim_dialogs, dialogs
-from annotator.ui import claim_ops as ops
+from annotator.ui import dialogs
 from annotator.ui.autosave import Autosaver, install_emergency_autosave
 from annotator.ui.main_window import MainWindow
 from tests.conftest import ROOT
@@ -59,7 +58,7 @@ def test_killed_process_leaves_an_autosave_that_restores_the_edits(
         asked.append(len(found))
         return "recover"
 
-    monkeypatch.setattr(claim_dialogs, "ask_recovery", answer)
+    monkeypatch.setattr(dialogs, "ask_recovery", answer)
     assert saver.offer(window)
     assert asked == [1]
     project = window.session.project
@@ -96,7 +95,7 @@ def test_autosave_follows_edits_and_saving_clears_it(
     assert not saver.autosave_now() and not side_file.exists()  # nothing edited yet
     project = window.session.project
     assert project is not None
-    claim_id = ops.add_claim(window.session, "A", *find(project.doc_a.text, "15,000 troops"),
+    claim_id = window.session.edit(edits.add_claim, "A", *find(project.doc_a.text, "15,000 troops"),
                              "statistic")
     qtbot.waitUntil(side_file.exists, timeout=5000)
     assert claim_id in read_project(side_file).claims
@@ -123,9 +122,9 @@ def test_discard_and_broken_store(qtbot: QtBot, tmp_path: Path,
     crashed.lock_path.write_text(json.dumps({"pid": 2**22 + 12345, "hostname": os.uname()[1]}))
     assert len(store.recoverable()) == 1
     saver = autosaver_for(window, store)
-    monkeypatch.setattr(claim_dialogs, "ask_recovery", lambda _p, _e: "later")
+    monkeypatch.setattr(dialogs, "ask_recovery", lambda _p, _e: "later")
     assert not saver.offer(window) and len(store.recoverable()) == 1
-    monkeypatch.setattr(claim_dialogs, "ask_recovery", lambda _p, _e: "discard")
+    monkeypatch.setattr(dialogs, "ask_recovery", lambda _p, _e: "discard")
     assert not saver.offer(window) and store.recoverable() == []
     saver.close()
 
@@ -148,7 +147,7 @@ def test_unhandled_exception_triggers_one_more_autosave(
     install_emergency_autosave(saver)
     project = window.session.project
     assert project is not None and saver.slot is not None
-    ops.add_claim(window.session, "B", *find(project.doc_b.text, "$30 billion"), "statistic")
+    window.session.edit(edits.add_claim, "B", *find(project.doc_b.text, "$30 billion"), "statistic")
     assert not saver.slot.project_path.exists()  # the timer has not fired yet
     sys.excepthook(RuntimeError, RuntimeError("boom"), None)
     assert reported == ["boom"]
@@ -172,7 +171,8 @@ def test_timed_autosaves_write_a_copy_in_a_thread(
     monkeypatch.setattr(type(saver.slot), "save", save)
     project = window.session.project
     assert project is not None
-    ops.add_claim(window.session, "A", *find(project.doc_a.text, "15,000 troops"), "statistic")
+    window.session.edit(edits.add_claim, "A", *find(project.doc_a.text, "15,000 troops"),
+                        "statistic")
     qtbot.waitUntil(saver.slot.project_path.exists, timeout=5000)
     assert writers and writers[0][0] != threading.main_thread().name
     assert not writers[0][1]  # a snapshot, not the live project

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from annotator import app as app_module
-from annotator.core import read_project, validate_file
+from annotator.core import edits, read_project, validate_file
 from annotator.core.recovery import RecoveryStore
-from annotator.ui import claim_dialogs, dialogs
-from annotator.ui import claim_ops as ops
+from annotator.ui import dialogs
 from annotator.ui.autosave import Autosaver
-from annotator.ui.claim_tools import ClaimTools
+from annotator.ui.claims.controller import ClaimController
 from annotator.ui.main_window import MainWindow
+from annotator.ui.shortcuts_dialog import ShortcutsDialog
 from tests.conftest import SAMPLE_A, SAMPLE_B
 from tests.ui.claim_helpers import find, key
 from tests.ui.conftest import Dialogs
@@ -34,7 +34,7 @@ def test_claims_are_part_of_the_window(sample_window: MainWindow, qtbot: QtBot,
                                        answers: Dialogs, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     window = sample_window
-    assert isinstance(window.claims, ClaimTools)
+    assert isinstance(window.claims, ClaimController)
     assert isinstance(window.autosaver, Autosaver)
     claims_menu = _menu(window, "Claims")
     assert any(a.text() == "&Mark as Link Source" for a in claims_menu.actions())
@@ -46,7 +46,8 @@ def test_claims_are_part_of_the_window(sample_window: MainWindow, qtbot: QtBot,
     session = window.session
     project = session.project
     assert project is not None
-    cid = ops.add_claim(session, "A", *find(project.doc_a.text, "15,000 troops"), "statistic")
+    cid = session.edit(edits.add_claim, "A", *find(project.doc_a.text, "15,000 troops"),
+                       "statistic")
     pane = window.view.pane_a
     pane.setFocus()
     QApplication.processEvents()
@@ -57,12 +58,14 @@ def test_claims_are_part_of_the_window(sample_window: MainWindow, qtbot: QtBot,
     key(qtbot, pane, Qt.Key.Key_Delete)  # ...or the selected alignment link
     assert link.id not in project.links
 
-    shown: list[str] = []
-    monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: shown.append(text))
+    shown: list[ShortcutsDialog] = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)
     window.show_shortcuts()
-    assert "Mark as Link Source" in shown[0] and "Quote" in shown[0]
+    table = shown[0].table
+    commands = {table.item(r, 1).text() for r in range(table.rowCount())}
+    assert "Mark as Link Source" in commands and any("Quote" in c for c in commands)
 
-    monkeypatch.setattr(claim_dialogs, "ask_export_path", lambda *_a: str(tmp_path / "c.xml"))
+    monkeypatch.setattr(dialogs, "ask_export_path", lambda *_a: str(tmp_path / "c.xml"))
     next(a for a in export.actions() if a.objectName() == "export_project-xml").trigger()
     assert validate_file(tmp_path / "c.xml") == []
     assert session.path is None
@@ -89,7 +92,7 @@ def test_start_up_offers_recovery(qtbot: QtBot, qapp: QApplication, tmp_path: Pa
     crashed = store.start_session()
     crashed.save(project)
     crashed.lock_path.write_text(json.dumps({"pid": 2**22 + 4321, "hostname": os.uname()[1]}))
-    monkeypatch.setattr(claim_dialogs, "ask_recovery", lambda _p, _e: "recover")
+    monkeypatch.setattr(dialogs, "ask_recovery", lambda _p, _e: "recover")
     seen: list[MainWindow] = []
 
     def fake_exec() -> int:

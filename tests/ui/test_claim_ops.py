@@ -9,10 +9,9 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from annotator.core import Document, new_project, project_to_bytes, read_project
-from annotator.ui import claim_ops as ops
-from annotator.ui import claim_queries as q
-from annotator.ui.claim_highlights import claim_layer
+from annotator.core import Document, edits, new_project, project_to_bytes, read_project
+from annotator.core.queries import claims as q
+from annotator.ui.claims.highlights import claim_layer
 from annotator.ui.session import Session
 
 TEXT_A = "Officials said 12 percent of funds 😀 were cut. \"We will recover\", the mayor said."
@@ -37,7 +36,7 @@ def test_tag_trims_fills_defaults_and_undoes(session: Session) -> None:
     seen: list[list[str]] = []
     session.claims_changed.connect(seen.append)
     start, end = span(TEXT_A, "12 percent of funds")
-    cid = ops.add_claim(session, "A", start - 1, end + 1, "statistic")  # sloppy selection
+    cid = session.edit(edits.add_claim, "A", start - 1, end + 1, "statistic")  # sloppy selection
     claim = session.project.claims[cid]  # type: ignore[union-attr]
     assert (claim.start, claim.end, claim.exact) == (start, end, "12 percent of funds")
     assert claim.attrs == {"verification": "unchecked"}
@@ -50,35 +49,37 @@ def test_tag_trims_fills_defaults_and_undoes(session: Session) -> None:
 
 
 def test_bad_requests_raise_for_the_user(session: Session) -> None:
-    with pytest.raises(ops.ClaimEditError):
-        ops.add_claim(session, "A", 3, 3, "quote")
-    with pytest.raises(ops.ClaimEditError):
-        ops.add_claim(session, "A", 0, 5, "no-such-type")
-    a1 = ops.add_claim(session, "A", 0, 9, "attribution")
-    a2 = ops.add_claim(session, "A", 15, 25, "statistic")
-    with pytest.raises(ops.ClaimEditError, match="both in A"):
-        ops.link_claims(session, a1, a2, "same")
+    with pytest.raises(edits.ClaimEditError):
+        session.edit(edits.add_claim, "A", 3, 3, "quote")
+    with pytest.raises(edits.ClaimEditError):
+        session.edit(edits.add_claim, "A", 0, 5, "no-such-type")
+    a1 = session.edit(edits.add_claim, "A", 0, 9, "attribution")
+    a2 = session.edit(edits.add_claim, "A", 15, 25, "statistic")
+    with pytest.raises(edits.ClaimEditError, match="both in A"):
+        session.edit(edits.link_claims, a1, a2, "same")
     assert session.undo_stack.count() == 2
 
 
 def test_edit_link_delete_round_trip(session: Session) -> None:
-    a = ops.add_claim(session, "A", *span(TEXT_A, "12 percent of funds 😀 were cut"), "statistic")
-    b = ops.add_claim(session, "B", *span(TEXT_B, "15 percent of funds were cut"), "statistic")
-    ops.set_claim_attribute(session, a, "source", "city budget office")
-    ops.set_claim_note(session, b, "  rounded up?  ")
-    ops.set_claim_type(session, b, "factual")
-    link = ops.link_claims(session, a, b, "number-changed")
-    assert ops.link_claims(session, b, a, "paraphrase") == link  # relinking retypes
+    a = session.edit(edits.add_claim, "A", *span(TEXT_A, "12 percent of funds 😀 were cut"),
+                     "statistic")
+    b = session.edit(edits.add_claim, "B", *span(TEXT_B, "15 percent of funds were cut"),
+                     "statistic")
+    session.edit(edits.set_claim_attribute, a, "source", "city budget office")
+    session.edit(edits.set_claim_note, b, "  rounded up?  ")
+    session.edit(edits.set_claim_type, b, "factual")
+    link = session.edit(edits.link_claims, a, b, "number-changed")
+    assert session.edit(edits.link_claims, b, a, "paraphrase") == link  # relinking retypes
     project = session.project
     assert project is not None
     assert project.claim_links[link].relation == "paraphrase"
     assert project.claims[b].note == "rounded up?"
     assert q.partners(project, a) == [project.claims[b]]
-    ops.move_claim(session, a, *span(TEXT_A, "12 percent"))
+    session.edit(edits.move_claim, a, *span(TEXT_A, "12 percent"))
     assert project.claims[a].exact == "12 percent"
     assert read_project(project_to_bytes(project)) == project
     depth = session.undo_stack.count()
-    ops.remove_claim(session, a)
+    session.edit(edits.remove_claim, a)
     assert a not in project.claims and not project.claim_links
     session.undo_stack.undo()  # claim and its link come back together
     assert project.claim_links[link].source == a
@@ -91,12 +92,13 @@ def test_edit_link_delete_round_trip(session: Session) -> None:
 def test_navigation_queries(session: Session) -> None:
     project = session.project
     assert project is not None
-    outer = ops.add_claim(session, "A", *span(TEXT_A, "Officials said 12 percent"), "attribution")
-    inner = ops.add_claim(session, "A", *span(TEXT_A, "12 percent"), "statistic")
-    b = ops.add_claim(session, "B", *span(TEXT_B, "15 percent"), "statistic")
+    outer = session.edit(edits.add_claim, "A", *span(TEXT_A, "Officials said 12 percent"),
+                         "attribution")
+    inner = session.edit(edits.add_claim, "A", *span(TEXT_A, "12 percent"), "statistic")
+    b = session.edit(edits.add_claim, "B", *span(TEXT_B, "15 percent"), "statistic")
     assert [c.id for c in q.claims_in_order(project)] == [outer, inner, b]
     assert [c.id for c in q.claims_at(project, "A", TEXT_A.index("12"))] == [inner, outer]
-    ops.link_claims(session, inner, b, "number-changed")
+    session.edit(edits.link_claims, inner, b, "number-changed")
     first = q.next_unlinked(project, None)
     assert first is not None and first.id == outer
     assert q.next_unlinked(project, first) == first  # wraps: the only unlinked claim
@@ -125,11 +127,11 @@ def test_claim_layer_pieces_match_brute_force(session: Session) -> None:
 
 
 def test_hostile_text_never_reaches_the_file(session: Session) -> None:
-    cid = ops.add_claim(session, "A", *span(TEXT_A, "We will recover"), "quote")
-    ops.set_claim_note(session, cid, "pasted\x00 from\x07 a PDF \ud800 ")
-    ops.set_claim_attribute(session, cid, "speaker", "the\x1b mayor")
-    with pytest.raises(ops.ClaimEditError):
-        ops.set_claim_attribute(session, cid, "two words", "x")
+    cid = session.edit(edits.add_claim, "A", *span(TEXT_A, "We will recover"), "quote")
+    session.edit(edits.set_claim_note, cid, "pasted\x00 from\x07 a PDF \ud800 ")
+    session.edit(edits.set_claim_attribute, cid, "speaker", "the\x1b mayor")
+    with pytest.raises(edits.ClaimEditError):
+        session.edit(edits.set_claim_attribute, cid, "two words", "x")
     project = session.project
     assert project is not None
     claim = project.claims[cid]

@@ -8,10 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from annotator.core import read_project
-from annotator.ui import claim_dialogs
-from annotator.ui import claim_ops as ops
-from annotator.ui.claim_highlights import UNKNOWN_COLOR, claim_color
+from annotator.core import edits, read_project
+from annotator.ui import dialogs
+from annotator.ui.claims.highlights import UNKNOWN_COLOR, claim_color
 from tests.ui.claim_helpers import find, key, open_sample, open_window, select
 from tests.ui.conftest import Dialogs
 
@@ -45,7 +44,7 @@ def test_load_taxonomy_undo_save_reopen(qtbot: QtBot, tmp_path: Path, answers: D
 
     path = tmp_path / "desk.xml"
     path.write_text(CUSTOM, encoding="utf-8")
-    monkeypatch.setattr(claim_dialogs, "ask_taxonomy", lambda _p, _d: str(path))
+    monkeypatch.setattr(dialogs, "ask_taxonomy", lambda _p, _d: str(path))
     tools.palette.load_requested.emit()  # the palette's "Load taxonomy…" button
     assert project.taxonomy.name == "desk"
     # keys: 7 is free; M is Mark and Shift+U is "previous unmatched", so both stay unbound
@@ -61,7 +60,7 @@ def test_load_taxonomy_undo_save_reopen(qtbot: QtBot, tmp_path: Path, answers: D
     key(qtbot, pane, Qt.Key.Key_7)
     new_claim = next(c for c in project.claims.values() if c.id != old_claim.id)
     assert (new_claim.type, new_claim.attrs) == ("checkable", {"rating": "unrated"})
-    ops.set_claim_attribute(session, new_claim.id, "rating", "misleading")
+    session.edit(edits.set_claim_attribute, new_claim.id, "rating", "misleading")
 
     key(qtbot, pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the attribute
     key(qtbot, pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the tag

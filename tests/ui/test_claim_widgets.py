@@ -12,11 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from annotator.core import read_project, validate_file
+from annotator.core import edits, read_project, validate_file
 from annotator.core.export import EXPORTERS, ExportError
-from annotator.ui import claim_dialogs, export_menu
-from annotator.ui import claim_ops as ops
-from annotator.ui.claim_tools import ClaimTools
+from annotator.ui import dialogs, export_menu
+from annotator.ui.claims.controller import ClaimController
 from annotator.ui.main_window import MainWindow
 from tests.ui.claim_helpers import click_at, find, key, open_sample, open_window, point_of, select
 
@@ -31,23 +30,23 @@ pytestmark = pytest.mark.usefixtures("answers")  # never a real modal dialog
 
 
 @pytest.fixture
-def tagged(qtbot: QtBot) -> tuple[MainWindow, ClaimTools, dict[str, str]]:
+def tagged(qtbot: QtBot) -> tuple[MainWindow, ClaimController, dict[str, str]]:
     window, tools = open_window(qtbot)
     open_sample(qtbot, window)
     s = window.session
     project = s.project
     assert project is not None
     ids = {
-        "outer": ops.add_claim(s, "A", *find(project.doc_a.text, OUTER), "factual"),
-        "inner": ops.add_claim(s, "A", *find(project.doc_a.text, INNER), "attribution"),
-        "b": ops.add_claim(s, "B", *find(project.doc_b.text, B_PART), "factual"),
+        "outer": s.edit(edits.add_claim, "A", *find(project.doc_a.text, OUTER), "factual"),
+        "inner": s.edit(edits.add_claim, "A", *find(project.doc_a.text, INNER), "attribution"),
+        "b": s.edit(edits.add_claim, "B", *find(project.doc_b.text, B_PART), "factual"),
     }
     s.select("", "")
     return window, tools, ids
 
 
 def test_nested_claims_stay_legible_and_clicks_walk_outwards(
-        qtbot: QtBot, tagged: tuple[MainWindow, ClaimTools, dict[str, str]]) -> None:
+        qtbot: QtBot, tagged: tuple[MainWindow, ClaimController, dict[str, str]]) -> None:
     window, _tools, ids = tagged
     pane = window.view.pane_a
     text = window.session.project.doc_a.text  # type: ignore[union-attr]
@@ -68,7 +67,7 @@ def test_nested_claims_stay_legible_and_clicks_walk_outwards(
 
 
 def test_ctrl_drag_links_and_context_menu(
-        qtbot: QtBot, tagged: tuple[MainWindow, ClaimTools, dict[str, str]]) -> None:
+        qtbot: QtBot, tagged: tuple[MainWindow, ClaimController, dict[str, str]]) -> None:
     window, tools, ids = tagged
     view = window.view
     project = window.session.project
@@ -83,8 +82,15 @@ def test_ctrl_drag_links_and_context_menu(
         view.pane_b.viewport().mapToGlobal(point_of(view.pane_b, b0)))
     ctrl = Qt.KeyboardModifier.ControlModifier
     qtbot.mousePress(view.pane_a.viewport(), Qt.MouseButton.LeftButton, ctrl, start)
+    line = tools.mouse.drag_line
+    assert line is not None and line.isVisible()  # a line follows the pointer
+    assert line.start == line.mapFromGlobal(view.pane_a.viewport().mapToGlobal(start))
     qtbot.mouseMove(view.pane_a.viewport(), drop)
+    assert line.end == line.mapFromGlobal(view.pane_b.viewport().mapToGlobal(
+        point_of(view.pane_b, b0)))  # ... into the other article
+    assert not line.grab().toImage().isNull()
     qtbot.mouseRelease(view.pane_a.viewport(), Qt.MouseButton.LeftButton, ctrl, drop)
+    assert tools.mouse.drag_line is None and not line.isVisible()
     menu = tools.mouse.pending_menu
     assert menu is not None and menu.isVisible()
     relation = next(a for a in menu.actions() if a.objectName() == "relation_contradicts")
@@ -126,10 +132,10 @@ def test_ctrl_drag_links_and_context_menu(
 
 
 def test_panel_filters_and_keyboard_steps(
-        qtbot: QtBot, tagged: tuple[MainWindow, ClaimTools, dict[str, str]]) -> None:
+        qtbot: QtBot, tagged: tuple[MainWindow, ClaimController, dict[str, str]]) -> None:
     window, tools, ids = tagged
     panel = tools.panel
-    ops.link_claims(window.session, ids["outer"], ids["b"], "same")
+    window.session.edit(edits.link_claims, ids["outer"], ids["b"], "same")
     assert panel.row_ids() == [ids["outer"], ids["inner"], ids["b"]]
     panel.doc_filter.setCurrentIndex(panel.doc_filter.findData("B"))
     assert panel.row_ids() == [ids["b"]]
@@ -181,7 +187,7 @@ def test_panel_filters_and_keyboard_steps(
 
 
 def test_editor_moves_boundaries_and_deletes(
-        qtbot: QtBot, tagged: tuple[MainWindow, ClaimTools, dict[str, str]]) -> None:
+        qtbot: QtBot, tagged: tuple[MainWindow, ClaimController, dict[str, str]]) -> None:
     window, tools, ids = tagged
     project = window.session.project
     assert project is not None
@@ -218,11 +224,11 @@ def test_editor_moves_boundaries_and_deletes(
     assert ids["inner"] in project.claims
 
 
-def test_exports(qtbot: QtBot, tagged: tuple[MainWindow, ClaimTools, dict[str, str]],
+def test_exports(qtbot: QtBot, tagged: tuple[MainWindow, ClaimController, dict[str, str]],
                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     window, _tools, ids = tagged
     session = window.session
-    ops.link_claims(session, ids["outer"], ids["b"], "paraphrase")
+    session.edit(edits.link_claims, ids["outer"], ids["b"], "paraphrase")
     target = tmp_path / "copy.xml"
     assert export_menu.export_to(session, export_menu.PROJECT_XML, target) == [target]
     assert validate_file(target) == []
@@ -238,7 +244,7 @@ def test_exports(qtbot: QtBot, tagged: tuple[MainWindow, ClaimTools, dict[str, s
 
     menu = export_menu.build_export_menu(window, session, window.statusBar().showMessage,
                                          lambda msg: pytest.fail(msg))
-    monkeypatch.setattr(claim_dialogs, "ask_export_path",
+    monkeypatch.setattr(dialogs, "ask_export_path",
                         lambda *_a: str(tmp_path / "via-menu.claims.csv"))
     next(a for a in menu.actions() if a.objectName() == "export_csv-claims").trigger()
     with (tmp_path / "via-menu.claims.csv").open(encoding="utf-8", newline="") as handle:

@@ -13,10 +13,11 @@ from annotator.core import (
     Document,
     LinkStatus,
     Span,
+    edits,
     new_project,
     read_project,
 )
-from annotator.ui.commands import LINK
+from annotator.core.edits import LINK
 from annotator.ui.main_window import MainWindow
 from tests.conftest import SAMPLE_A, SAMPLE_B
 from tests.ui.conftest import Dialogs, wait_aligned
@@ -173,7 +174,7 @@ def test_threshold_realigns_in_worker_and_undoes(qtbot, sample_window: MainWindo
     project = s.project
     assert project is not None
     first = s.links_in_order()[0].id
-    s.set_link_status(first, LinkStatus.ACCEPTED)
+    s.edit(edits.set_link_status, first, LinkStatus.ACCEPTED)
     before = dict(project.links)
     win.threshold.spin.setValue(0.95)
     qtbot.waitUntil(lambda: s.settings.threshold == 0.95, timeout=30_000)
@@ -204,10 +205,10 @@ def test_save_and_reopen_same_state(qtbot, sample_window: MainWindow, answers: D
     win = sample_window
     s = win.session
     ids = [lk.id for lk in s.links_in_order()]
-    s.set_link_status(ids[0], LinkStatus.ACCEPTED)
-    s.set_link_status(ids[-1], LinkStatus.REJECTED)
+    s.edit(edits.set_link_status, ids[0], LinkStatus.ACCEPTED)
+    s.edit(edits.set_link_status, ids[-1], LinkStatus.REJECTED)
     a0 = s.project.doc_a.text.index("Venezuelan")  # type: ignore[union-attr]
-    s.add_manual_link((a0, a0 + 10), (0, 4))
+    s.edit(edits.add_manual_link, (a0, a0 + 10), (0, 4))
     answers.save_path = str(tmp_path / "pair.xml")
     key(qtbot, win, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not answers.errors
@@ -223,7 +224,7 @@ def test_save_and_reopen_same_state(qtbot, sample_window: MainWindow, answers: D
     other.session.select(LINK, ids[0])
     other.grab()
     assert other.view.gutter.painted and not other.isWindowModified()
-    from annotator.ui.recent import recent_projects
+    from annotator.ui.window.recent import recent_projects
     assert recent_projects()[0] == str(saved.resolve())
 
 
@@ -250,7 +251,7 @@ def test_bad_input_keeps_current_work(window: MainWindow, answers: Dialogs, tmp_
 
 def test_unsaved_changes_are_asked_about(window: MainWindow, answers: Dialogs) -> None:
     s = small_window(window).session
-    s.set_link_status("l1", LinkStatus.ACCEPTED)
+    s.edit(edits.set_link_status, "l1", LinkStatus.ACCEPTED)
     answers.unsaved = answers.unsaved.CANCEL
     assert not window.open_pair(SAMPLE_A, SAMPLE_B)
     assert answers.asked_unsaved == 1 and s.project is not None and s.project.name == "small"
@@ -259,18 +260,20 @@ def test_unsaved_changes_are_asked_about(window: MainWindow, answers: Dialogs) -
 
 def test_status_bar_and_link_list(window: MainWindow) -> None:
     s = small_window(window).session
+    assert window.counts_label.text() == "3 links · 1 to review"
     assert "3 links: 1 proposed · 1 accepted · 1 manual · 0 rejected" in (
-        window.counts_label.text())
-    assert "Coverage: A in B" in window.coverage_label.text()
+        window.counts_label.toolTip())
+    assert window.coverage_label.text().startswith("A in B ")
+    assert "Coverage" in window.coverage_label.toolTip()
     links = window.link_list
-    assert links.visible_ids() == ["l2", "l3", "l1"]  # sorted by score, best first
+    assert links.visible_ids() == ["l2", "l1", "l3"]  # by score, best first; manual last
     links.filter.setCurrentIndex(2)  # accepted
     assert links.visible_ids() == ["l2"]
     links.filter.setCurrentIndex(0)
-    links.table.selectRow(2)
+    links.table.selectRow(1)
     assert s.current == (LINK, "l1")
     s.select(LINK, "l3")
-    assert links.table.currentIndex().row() == 1
+    assert links.table.currentIndex().row() == 2
 
 
 def test_scroll_sync_follows_and_unlocks(window: MainWindow, tmp_path: Path) -> None:
@@ -305,7 +308,8 @@ def test_decision_during_alignment_is_respected(qtbot, sample_window: MainWindow
     assert project is not None
     first = s.links_in_order()[0]
     s.realign(0.2)
-    s.set_link_status(first.id, LinkStatus.ACCEPTED)  # before the worker's result is handled
+    # before the worker's result is handled:
+    s.edit(edits.set_link_status, first.id, LinkStatus.ACCEPTED)
     wait_aligned(qtbot, sample_window)
     assert project.links[first.id].status is LinkStatus.ACCEPTED
     assert s.settings.threshold == 0.2

@@ -7,11 +7,11 @@ import random
 
 from PySide6.QtWidgets import QApplication
 
-from annotator.core import AlignmentLink, Document, LinkStatus, Project, Span, new_project
-from annotator.ui import link_index
-from annotator.ui.link_index import LinkIndex
+from annotator.core import AlignmentLink, LinkStatus, Span
+from annotator.core.queries import link_index
+from annotator.core.queries.link_index import LinkIndex
 from annotator.ui.main_window import MainWindow
-from annotator.ui.scroll_sync import partner_offset
+from annotator.ui.view.scroll_sync import partner_offset
 from tests.ui.pair_helpers import paragraph_linked_project
 
 
@@ -39,19 +39,6 @@ def test_partner_offset_matches_the_walk_over_all_links() -> None:
         for offset in [rng.randrange(41_000) for _ in range(300)] + [0, 10, 29_999, 30_000]:
             for side in ("A", "B"):
                 assert index.partner_offset(side, offset) == partner_offset(links, side, offset)
-
-
-def test_visible_matches_the_walk_over_all_links() -> None:
-    rng = random.Random(7)
-    links = _random_links(rng, 500, 40_000)
-    index = LinkIndex(links)
-    for _ in range(200):
-        va = sorted(rng.randrange(41_000) for _ in range(2))
-        vb = sorted(rng.randrange(41_000) for _ in range(2))
-        expected = [lk for lk in links if (
-            max(s.end for s in lk.a) > va[0] and min(s.start for s in lk.a) <= va[1]) or (
-            max(s.end for s in lk.b) > vb[0] and min(s.start for s in lk.b) <= vb[1])]
-        assert index.visible((va[0], va[1]), (vb[0], vb[1])) == expected
 
 
 def test_gutter_and_scroll_sync_touch_only_links_in_view(window: MainWindow,
@@ -100,7 +87,7 @@ def test_a_layer_finds_what_a_walk_over_its_ranges_finds() -> None:
     not make every query scan back to them, and the answer stays the plain walk's."""
     from PySide6.QtGui import QTextCharFormat
 
-    from annotator.ui.pane_layers import Layer
+    from annotator.ui.view.layers import Layer
 
     rng = random.Random(9)
     fmt = QTextCharFormat()
@@ -117,33 +104,3 @@ def test_a_layer_finds_what_a_walk_over_its_ranges_finds() -> None:
             walk = [r for r in sorted(ranges, key=lambda r: (r[0], r[1]))
                     if r[0] < hi and r[1] > lo]
             assert list(layer.overlapping(lo, hi)) == walk
-
-
-def _walk_unmatched(project: Project, side: str) -> list[tuple[int, int]]:
-    """The per-sentence walk unmatched_sentences replaced (the reference)."""
-    doc = project.doc_a if side == "A" else project.doc_b
-    covered = [False] * (len(doc.text) + 1)
-    for link in project.links.values():
-        if link.status is not LinkStatus.REJECTED:
-            for span in link.a if side == "A" else link.b:
-                for i in range(span.start, span.end):
-                    covered[i] = True
-    return [(seg.start, seg.end) for seg in doc.sentences
-            if 2 * sum(covered[seg.start:seg.end]) < seg.end - seg.start]
-
-
-def test_unmatched_sentences_match_a_walk_over_every_character() -> None:
-    rng = random.Random(5)
-    text = " ".join(f"Sentence {i} is here." for i in range(120))
-    for count in (0, 1, 7, 60):
-        project = new_project(Document.from_text("A", text), Document.from_text("B", text))
-        for n in range(count):
-            spans = []
-            for _ in range(rng.choice((1, 1, 2))):
-                start = rng.randrange(len(text))
-                spans.append(Span(start, min(len(text), start + rng.choice((0, 3, 20, 90)))))
-            project.put_link(AlignmentLink(f"l{n}", tuple(spans), tuple(spans), 0.5,
-                                           rng.choice(list(LinkStatus))))
-        for side in ("A", "B"):
-            assert link_index.unmatched_sentences(project, side) == _walk_unmatched(
-                project, side)

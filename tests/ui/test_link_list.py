@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from annotator.core import LinkStatus
-from annotator.ui.link_list import SORT_ROLE, LinkTableModel
+from annotator.core import LinkStatus, edits
+from annotator.ui.links.link_list import SORT_ROLE, LinkTableModel
 from annotator.ui.main_window import MainWindow
 from tests.ui.test_comparison_window import small_window
 
@@ -25,10 +25,10 @@ def test_header_sorts_and_status_edits_resort(window: MainWindow,
     monkeypatch.setattr(LinkTableModel, "data", counting)
     links.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # status, a..z
     assert links.visible_ids() == ["l2", "l3", "l1"]  # accepted, manual, proposed
-    s.set_link_status("l1", LinkStatus.ACCEPTED)
+    s.edit(edits.set_link_status, "l1", LinkStatus.ACCEPTED)
     assert links.visible_ids() == ["l1", "l2", "l3"]  # re-sorted; ties in A's order
     links.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert links.visible_ids() == ["l2", "l3", "l1"]  # best score first
+    assert links.visible_ids() == ["l2", "l1", "l3"]  # best score first; manual (no score) apart
     links.filter.setCurrentIndex(2)  # accepted
     assert links.visible_ids() == ["l2", "l1"]  # by score
     assert not asked  # sorting never went through data()
@@ -42,7 +42,7 @@ def test_on_a_long_pair_a_reset_waits_for_a_turn_of_its_own(
     links = window.link_list
     monkeypatch.setattr(session_module, "LONG_PAIR", 0)  # this short pair counts as long
     before = links.visible_ids()
-    s.remove_link("l3")
+    s.edit(edits.remove_link, "l3")
     assert links.visible_ids() == before and s.turns.pending("link list")
     s.turns.run_all()
     assert links.visible_ids() == [i for i in before if i != "l3"]
@@ -57,5 +57,5 @@ def test_links_reported_changed_but_the_same_update_no_row(window: MainWindow) -
     window.link_list.model.dataChanged.connect(lambda first, _last: rows.append(first.row()))
     s.links_changed.emit(list(s.project.links))
     assert rows == []
-    s.set_link_status("l1", LinkStatus.REJECTED)
+    s.edit(edits.set_link_status, "l1", LinkStatus.REJECTED)
     assert len(rows) == 1

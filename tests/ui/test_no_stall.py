@@ -11,8 +11,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from annotator.core import document as document_module
-from annotator.ui import align_child, pane_layers
 from annotator.ui.main_window import MainWindow
+from annotator.ui.view import layers as pane_layers
+from annotator.ui.worker import align_child
 from tests.ui.conftest import wait_aligned
 
 NAMES = ("Alvarez", "Brooks", "Chen", "Dubois", "Eriksen", "Farah", "Gupta", "Hoffmann")
@@ -33,7 +34,7 @@ def test_open_and_align_a_long_pair_without_whole_document_work(
     def refuse(*_args: Any, **_kwargs: Any) -> Any:
         raise AssertionError("aligned or segmented on the UI process")
 
-    monkeypatch.setattr(align_child, "align", refuse)
+    monkeypatch.setattr(align_child, "align_documents", refuse)
     monkeypatch.setattr(document_module, "sentences", refuse)
     formatted: list[int] = []
     highlight = pane_layers.LayeredHighlighter.highlightBlock

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from annotator.core import LinkStatus, read_project, save_project
+from annotator.core import LinkStatus, edits, read_project, save_project
 from annotator.ui import session as session_module
-from annotator.ui.background import call_off_ui_thread
 from annotator.ui.main_window import MainWindow
+from annotator.ui.worker.background import call_off_ui_thread
 from tests.ui.conftest import Dialogs
 from tests.ui.pair_helpers import paragraph_linked_project
 
@@ -104,7 +104,7 @@ def test_saving_writes_a_copy_in_a_thread_and_an_edit_meanwhile_stays_unsaved(
         real_save(project, where)  # type: ignore[arg-type]
 
     def edit() -> None:
-        session.set_link_status("l1", LinkStatus.ACCEPTED)
+        session.edit(edits.set_link_status, "l1", LinkStatus.ACCEPTED)
         edited.set()
 
     monkeypatch.setattr(session_module, "save_project", save)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core import Project
 from annotator.ui.main_window import MainWindow
-from annotator.ui.text_pane import TextPane
+from annotator.ui.view.text_pane import TextPane
 from tests.ui.pair_helpers import linked_by_paragraph
 
 
@@ -153,14 +153,14 @@ def test_small_scroll_repaints_only_the_lines_scrolled_in(qtbot, window: MainWin
 
 
 def test_bracket_overlay_shows_while_claims_are_in_view(window: MainWindow) -> None:
-    from annotator.ui import claim_ops as ops
-    from annotator.ui.claim_highlights import BracketOverlay
+    from annotator.core import edits
+    from annotator.ui.claims.highlights import BracketOverlay
 
     window.session.set_project(long_paragraph_project(), None)
     window.session.turns.run_all()  # a long pair's texts and tints come in turns
     QApplication.processEvents()
     view = window.view
-    ops.add_claim(window.session, "A", 0, 20, "factual")
+    window.session.edit(edits.add_claim, "A", 0, 20, "factual")
     QApplication.processEvents()
     overlay = next(o for o in window.findChildren(BracketOverlay) if o.pane is view.pane_a)
     assert overlay.isVisible()  # the claim is at the top, in view

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from annotator.core import AlignmentLink, Document, LinkStatus, Span, new_project
-from annotator.ui.commands import CLAIM, LINK, Change
-from annotator.ui.scroll_sync import partner_offset
+from annotator.core import AlignmentLink, Document, LinkStatus, Span, edits, new_project
+from annotator.core.edits import CLAIM, LINK, Change
 from annotator.ui.session import Session
+from annotator.ui.view.scroll_sync import partner_offset
 
 A = "One. Two. Three. Four."
 B = "Uno. Dos. Tres. Cuatro."
@@ -31,7 +31,7 @@ def test_signals_per_kind_and_undo(qtbot) -> None:  # type: ignore[no-untyped-de
         s.push("Tag claim", [Change(CLAIM, "c1", None, claim)])
     assert claims.args == [["c1"]] and project.claims["c1"] == claim
     with qtbot.waitSignal(s.links_changed) as links:
-        s.set_link_status("l1", LinkStatus.ACCEPTED)
+        s.edit(edits.set_link_status, "l1", LinkStatus.ACCEPTED)
     assert links.args == [["l1"]]
     s.undo_stack.undo()
     s.undo_stack.undo()
@@ -42,7 +42,7 @@ def test_removing_the_current_link_clears_the_selection(qtbot) -> None:  # type:
     s = make_session(qtbot)
     s.select(LINK, "l3")
     with qtbot.waitSignal(s.current_changed) as changed:
-        s.remove_link("l3")
+        s.edit(edits.remove_link, "l3")
     assert changed.args == ["", ""] and s.current_link() is None
 
 

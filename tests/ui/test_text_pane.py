@@ -7,7 +7,8 @@ import unicodedata
 import pytest
 from PySide6.QtGui import QColor, QTextCursor
 
-from annotator.ui.text_pane import Highlight, TextPane, Utf16Index, char_format
+from annotator.ui.view.text_pane import Highlight, TextPane, char_format
+from annotator.ui.view.utf16 import Utf16Index
 
 # NFC keeps q + combining tilde and e + two accents as several code points; emoji are astral.
 TEXT = unicodedata.normalize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.ui.turns import TurnQueue
+from annotator.ui.worker.turns import TurnQueue
 
 
 def test_one_step_per_turn_in_order_and_each_name_once(qtbot: QtBot) -> None:

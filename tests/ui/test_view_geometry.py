@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QFont, QTextCursor
 
-from annotator.ui.text_pane import Highlight, TextPane, char_format
-from annotator.ui.view_geometry import qround, rect_rows
+from annotator.ui.view.geometry import qround, rect_rows
+from annotator.ui.view.text_pane import Highlight, TextPane, char_format
 
 # Wrapped paragraphs of different lengths, blank lines, an emoji (two UTF-16 units) and a
 # line height of 135%, so line tops fall on fractions of a pixel.

@@ -6,8 +6,8 @@ from __future__ import annotations
 import random
 
 from annotator.core import AlignmentLink, LinkStatus, Span
-from annotator.ui.link_index import LinkIndex
-from annotator.ui.link_queries import link_at, next_gap, step_from
+from annotator.core.queries.link_index import LinkIndex
+from annotator.core.queries.links import link_at, next_gap, step_from
 
 
 def _walk_link_at(links: list[AlignmentLink], side: str, offset: int) -> AlignmentLink | None:

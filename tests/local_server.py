@@ -1,0 +1,97 @@
+"""A throwaway HTTP server on 127.0.0.1 serving the input fixtures, with misbehaving routes
+(slow, trickling, oversized, redirect chains, cookies) for the URL tests."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "inputs"
+PAGE = (DATA / "harbour_article.html").read_bytes()
+PDF = (DATA / "press_release.pdf").read_bytes()
+
+
+class Handler(BaseHTTPRequestHandler):
+    cookies_seen: list[str] = []  # noqa: RUF012 - shared with the test on purpose
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _send(self, body: bytes, content_type: str, headers: dict[str, str] | None = None,
+              status: int = 200) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        if self.headers.get("Cookie"):
+            type(self).cookies_seen.append(self.headers["Cookie"])
+        path = self.path
+        if path == "/article":
+            self._send(PAGE, "text/html; charset=utf-8", {"Set-Cookie": "session=abc; Path=/"})
+        elif path == "/latin":  # charset only in the header, none in the page
+            body = PAGE.decode("utf-8").replace('<meta charset="utf-8">', "")
+            body = body.replace("two months later", "deux mois après, two months later")
+            body = body.replace("“", '"').replace("”", '"')
+            self._send(body.encode("iso-8859-1", "xmlcharrefreplace"),
+                       "text/html; charset=ISO-8859-1")
+        elif path == "/release.pdf":
+            self._send(PDF, "application/pdf")
+        elif path == "/notes.txt":
+            self._send("Caf\u00e9 notes, plain.\n".encode("latin-1"), "text/plain; charset=latin-1")
+        elif path == "/image.png":
+            self._send(b"\x89PNG\r\n", "image/png")
+        elif path.startswith("/hop/"):
+            left = int(path.rsplit("/", 1)[1])
+            target = "/article" if left == 0 else f"/hop/{left - 1}"
+            self._send(b"", "text/html", {"Location": target, "Set-Cookie": "t=1"}, 302)
+        elif path == "/slow":
+            time.sleep(3)
+            self._send(PAGE, "text/html")
+        elif path == "/trickle":  # headers at once, then the body too slowly
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"<p>" + b"x" * 100 + b"</p>\n")
+                self.wfile.flush()
+                time.sleep(0.1)
+        elif path == "/huge-declared":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(10**9))
+            self.end_headers()
+            self.wfile.write(b"<html>")
+        elif path == "/huge-streamed":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"<p>" + b"y" * 65536 + b"</p>")
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        else:
+            self._send(b"<h1>Not here</h1>", "text/html", status=404)
+
+
+@contextmanager
+def serve() -> Iterator[str]:
+    """The server's base address while the block runs."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -1,0 +1,57 @@
+"""CLI edges: a single article given to `check`, output piped into `head`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_A = ROOT / "samples" / "000_7ef15a09e7207d90.txt"
+
+
+def test_check_with_one_article_asks_for_two(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLE_A)]) == 2
+    err = capsys.readouterr().err
+    assert "XML" not in err.split(";")[0], err  # not a parse error about the article
+    assert "one article" in err and "A B" in err
+
+
+def test_output_closed_early_is_not_a_traceback(tmp_path: Path) -> None:
+    """`annotator align A B --show-text | head -1` ends quietly when head stops reading."""
+    long_text = tmp_path / "long.txt"  # far more than a pipe holds, so writing must fail
+    long_text.write_text(SAMPLE_A.read_text(encoding="utf-8") * 60, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "align", str(long_text), str(SAMPLE_A),
+         "--show-text"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away, as `head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) != 0  # stopped early, not a success
+    assert "Traceback" not in err, err
+    assert "BrokenPipeError" not in err
+
+
+def test_every_subcommand_is_named_where_the_user_is_told_of_them() -> None:
+    """The no-display message and the bare-word dispatch know every subcommand the CLI has
+    (the message listed 5 of 8: check and reanchor were missing)."""
+    from annotator.__main__ import SUBCOMMANDS
+    from annotator.app import display_problem
+    from annotator.cli import subcommand_names
+
+    names = set(subcommand_names())
+    assert names == SUBCOMMANDS
+    message = display_problem({}, "linux")
+    missing = {n for n in names - {"bench"} if n not in message}
+    assert not missing, message
+
+
+def test_suggest_with_one_article_asks_for_two(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["suggest", str(SAMPLE_A)]) == 2
+    err = capsys.readouterr().err
+    assert "not well-formed" not in err and "one article" in err and "A B" in err

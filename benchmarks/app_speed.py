@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QWidget  # noqa: E402
 
-from annotator.ui.threshold import DEBOUNCE_MS  # noqa: E402
+from annotator.ui.links.threshold import DEBOUNCE_MS  # noqa: E402
 from benchmarks.results_md import write_section  # noqa: E402
 from benchmarks.speed import PAIRS, make_pairs  # noqa: E402
 

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from annotator.batch import run_batch  # noqa: E402
+from annotator.cli.batch import run_batch  # noqa: E402
 from benchmarks.results_md import write_section  # noqa: E402
 
 MAKE_PAIRS = ROOT.parent / "shared" / "bench" / "make_pairs.py"

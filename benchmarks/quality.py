@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator.core import AlignOptions, Document
+from annotator.core.align.methods import resolve
 from benchmarks import quality_corpora as corpora
 from benchmarks.quality_methods import (
     Method,
@@ -41,67 +42,37 @@ from benchmarks.quality_metrics import (
 from benchmarks.results_md import write_section
 
 GRID = [k / 40 for k in range(41)]
+BEFORE_THRESHOLD = 0.35  # the default threshold before the model (issue 12)
 SEMANTIC_SHARE = 0.25
-NOTES = """How to read it: `default` and `semantic` run `align()` at the default threshold, as a
-user gets it (ranking corpora use the best link score at threshold 0); the `token_set_ratio`
-baseline gets its threshold picked after the fact on the same data (`@t=`), an upper bound for
-it. ABCD texts are fed as running text (sentences joined by spaces), segmented by our splitter,
-and links are mapped onto gold sentences they cover by half or more. For PAN, links that
-continue each other on both sides are merged into passages before plagdet (all methods alike).
-The pair model's weights and the default threshold were fitted by
-`benchmarks/quality_calibrate.py` on pairs outside these samples (the other half of each ABCD
-set and of PAN13, and MSRP's training split); the PAN-paraphrase pairs and Clough were never
-used for fitting. One configuration for all corpora: the default threshold (0.35) maximises the
-mean of held-out news_synth F1, news_ecb F1 and PAN13 plagdet. `semantic` runs on a seeded
-quarter of each sample only (embedding is slow on two shared cores).
+NOTES = """How to read it: `default` runs `align()` at the default threshold with the default
+install, as a user gets it (the method it resolved to in brackets; ranking corpora use the
+best link score at threshold 0); `lexical` is the same pipeline without the sentence-embedding
+model, the default before issue 12 (before/after on the same run); `token_set_ratio` links each
+sentence to its best rapidfuzz match with the threshold picked after the fact on the same data
+(`@t=`), an upper bound for it. ABCD texts are fed as running text (sentences joined by spaces),
+segmented by our splitter, and links are mapped onto gold sentences they cover by half or more.
+For PAN, links that continue each other on both sides are merged into passages before plagdet
+(all methods alike). The pair models and the default threshold were fitted by
+`benchmarks/quality_calibrate.py` on pairs outside these samples (the other half of
+news_synth, of news_ecb, of PAN13, and MSRP's training split); the
+PAN-paraphrase pairs and Clough were never used for fitting.
 
-What the aligner does now: a copy stage (runs of shared 6-word shingles on one diagonal, gaps
-for typos, cut at A's sentence starts, exact word boundaries) links verbatim passages of 25+
-words directly at 0.98; the remaining sentences go through candidates -> two-stage calibrated
-model, whose link stage also sees the heaviest monotone chain through the candidates (on it /
-how far off it), how related the two texts are overall, their length (more look-alikes per
-true partner in long texts) and the share of sentences the copy stage already linked (where one
-text copies the other in long runs, a look-alike outside the runs is mostly chance: this took
-PAN13 from 0.886 to 0.951 at the default). Stage one also sees what each side adds that the
-other lacks (unmatched content words, Jaccard), a sorted-token ratio, a flipped negation and
-equal number sets: MSRP's negatives are near-paraphrases with a clause or a number of their own
-(stage one alone on MSRP: 0.754 -> 0.761 AUC; fitted on MSRP's training split alone the same
-features reach 0.79, so most of the gap to 0.80 is the one model having to serve news and PAN
-candidates too; weighting MSRP 10x in the fit gave 0.770 and cost held-out news_synth 0.03).
+What the aligner does: a copy stage links verbatim passages of 25+ words and identical
+sentences (extended to the sentence edges when the rest of a sentence is a short paraphrase on
+both sides; 0.99 when identical, lower the more edited); the remaining sentences get
+candidates from shared rare words and, with the model, their nearest neighbours by meaning,
+and a two-stage calibrated model scores them. The model (`wordllama`, WordLlama's static
+embeddings in the default install) adds cosine and CSLS (hub-corrected) similarity. It scores
+article-length rewrites only: pairs with more than 150 uncopied sentences on a side, or in
+which the copy stage found a verbatim run of 25+ words, are scored by words alone (`lexical`),
+because on PAN13's copied web pages the model's look-alikes were mostly chance (plagdet 0.96
+by words, 0.86 with the model everywhere). news_ecb has half weight in the model's fit: its
+gold links the mentions of one annotated event, so pairs saying the same about another matter
+count as negatives, and fitting to that at full weight made the model distrust similarity
+(cross-validated news_synth F1 at the default threshold 0.668 without it, 0.627 with it).
 
-Identical sentences that occur once in each text are copies too, wherever they sit (a moved
-sentence leaves its shingle run), and a copy run joined across a sentence that only A has no
-longer pairs that sentence with whatever B has there.
-
-Targets (news_synth F1 >= 0.85, news_ecb >= 0.40, PAN13 plagdet >= 0.90, MSRP AUC >= 0.80):
-PAN13 is met by the default; MSRP only by the `semantic` backend (on its 200-pair sample);
-the news targets are not met. What we learned:
-- PAN13 is copy detection: the copy stage alone scores plagdet 0.99 on the 233 benchmark-half
-  pairs; what costs precision at the default are sentence-level look-alikes in long web pages
-  (0.96 with the slider at 0.5).
-- The news gold is harder than the targets assume. On held-out pairs, with the *gold* sentence
-  split and the threshold picked after the fact, plain MiniLM cosine reaches F1 0.59
-  (news_synth) and 0.26 (news_ecb). news_synth's misses are heavy LLM paraphrases sharing one
-  or two content words; the order features (monotone chain, diagonal neighbours, a "sandwich"
-  of matching neighbours) and a mutual-best feature each moved held-out F1 by under 0.01.
-  news_ecb gold links come from event coreference: one sentence is linked to every sentence
-  that mentions the event (79% of its gold links are one-to-many), which similarity of
-  content alone cannot recover; and sentences saying the same thing about another matter are
-  not gold (two Turkmen election reports: "The MPs term of office is five years." /
-  "The term of office of Turkmen MPs is five years." is counted a false positive).
-- Segmentation: news_ecb sentences (headlines, datelines without final punctuation, joined by
-  spaces as the benchmark demands) match pysbd's split exactly for 60% of gold sentences
-  (news_synth: 99.8%); merged sentences cost news_ecb precision.
-- Tried and dropped: a static word-embedding table distilled from MiniLM (each WordPiece
-  whole word through the model, PCA to 32-256 dims, IDF-weighted mean per sentence): as an
-  extra stage-one feature it moved MSRP AUC by 0.002 (fitted on MSRP alone), and a soft
-  word alignment over the same vectors (each word's best match, IDF-weighted, both ways) by
-  0.005: not worth a multi-megabyte table in the app. Every sentence pair of a small document
-  as a candidate (not just those sharing a rare word) changed news F1 by under 0.001.
-- news_synth misses: 14% of its gold links pair sentences sharing no content word at all (no
-  lexical candidate can find them); most of the rest score 0.1-0.3.
-- Next: a cross-encoder or larger embedding model as an optional backend, and paraphrase
-  candidates from it; a model fitted for F1 per document (not per candidate pair)."""
+Where the numbers stand against issue 12's targets, what was measured for each candidate
+model and what would close the gaps: see "Semantic model (issue 12)" below."""
 
 
 @dataclass
@@ -214,17 +185,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return max(10, int(count * scale))
 
     default_t = AlignOptions().threshold
+    default = resolve("default").name
     methods: list[tuple[str, Method | None, Method | None, bool, float]] = [
         # name, as a user gets it, with threshold 0 for ranking, threshold picked after the
         # fact, share of each sample it runs on
-        ("default", aligner("default"), aligner("default", 0.0), False, 1.0),
+        (f"default ({default})", aligner("default"), aligner("default", 0.0), False, 1.0),
         # the same model with the slider at even odds: what copy detection wants
         ("default t=0.5", aligner("default", 0.5), aligner("default", 0.0), False, 1.0),
     ]
-    if not args.no_semantic and semantic_available():
+    if default != "lexical":  # before issue 12: words only, at the default threshold of then
+        methods.append((f"lexical t={BEFORE_THRESHOLD}", aligner("lexical", BEFORE_THRESHOLD),
+                        aligner("lexical", 0.0), False, 1.0))
+    if not args.no_semantic and semantic_available() and default != "minilm":
         # embedding runs at tens of sentences a second here: a fixed sub-sample keeps the run
         # to minutes (its own `pairs` column says how many)
-        methods.append(("semantic", aligner("semantic"), aligner("semantic", 0.0), False,
+        methods.append(("minilm", aligner("minilm"), aligner("minilm", 0.0), False,
                         SEMANTIC_SHARE))
     methods.append(("token_set_ratio", token_set_baseline, token_set_baseline, True, 1.0))
 
@@ -256,12 +231,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 metric = "plagdet"
             elif kind == "clough":
                 if not oracle:
-                    at = 0.5 if mname.endswith("t=0.5") else default_t
+                    at = float(mname.rsplit("t=", 1)[1]) if "t=" in mname else default_t
                     links = [[x for x in ls if x.score >= at] for ls in links]
                 score, detail = eval_clough(pairs, links, oracle)
                 metric = "Spearman"
             else:
-                at = 0.5 if mname.endswith("t=0.5") else default_t
+                at = float(mname.rsplit("t=", 1)[1]) if "t=" in mname else default_t
                 score, detail = eval_pairs(pairs, links, None if oracle else at)
                 metric = "ROC AUC"
             row = Row(name, mname, len(pairs), metric, score, detail, seconds)

@@ -30,7 +30,6 @@ from benchmarks.results_md import write_section  # noqa: E402
 MAKE_PAIRS = ROOT.parent / "shared" / "bench" / "make_pairs.py"
 PAIRS = ROOT / "benchmarks" / "out" / "pairs"
 WORKER = Path(__file__).with_name("speed_worker.py")
-PROFILE = Path(__file__).with_name("speed_profile.md")  # hand-written profile notes
 METHODS = ("default", "fuzz_ratio", "difflib", "pysbd_plain")
 LABELS = {
     "default": "annotator (default)",
@@ -199,15 +198,14 @@ def main() -> None:
              "only imports). 'warm' is the best of 5 runs for 1.5k (caches warm, as when "
              "re-aligning after a threshold change), else the single run. 'align CPU s' is the "
              "first run's align stage in CPU time, which the shared machine's load inflates "
-             "less than wall time. Pairs of 150k+ characters use two cores (twocore.py): "
+             "less than wall time. Pairs of 150k+ characters use two cores "
+             "(core/align/speed/twocore.py, through core/pair.py): "
              "'two idle cores' is the first run's segment + align time modelled from CPU "
              "times (this process's CPU time plus its wait for the child, had the child's "
              "CPU time been its wall time), 'child MB' the forked children's largest peak RSS "
              "(which counts the pages it shares with this process) and private memory.", "",
              "Ratios (same run):", *ratios(sizes, res), "", "Targets:", *targets(res)]
     print("\n".join(lines))
-    if PROFILE.exists():
-        lines += ["", PROFILE.read_text(encoding="utf-8").rstrip()]
     if not args.no_write:
         command = ".venv/bin/python benchmarks/speed.py" + (
             f" --sizes {args.sizes}" if args.sizes != "1.5k,10k,100k,1M" else "") + (

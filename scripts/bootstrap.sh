@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Set up everything annotator needs on a fresh Debian/Ubuntu machine, idempotently:
 # the system libraries Qt loads, then a local virtual environment in .venv with the package
-# installed in editable mode. Usage: scripts/bootstrap.sh [gui]   ("gui" adds X11 libraries).
+# installed in editable mode. Usage: scripts/bootstrap.sh [gui|test]   ("gui" adds X11 libraries,
+# "test" the headless Chromium and poppler the HTML report's print test uses).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debs=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core)
+if [[ "${1:-}" == "test" ]]; then
+  debs+=(chromium poppler-utils)  # the HTML report test prints it to PDF with headless Chromium
+fi
 if [[ "${1:-}" == "gui" ]]; then
   debs+=(libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-image0
          libxcb-render-util0 libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0

@@ -1,0 +1,111 @@
+"""Render the README screenshots of claim assistance (issue 17) on the bundled sample pair.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/assist_screenshot.py docs/screenshots
+
+Writes assist.png (light, large: the demo pair tests/data/assist/orvik_*.txt, checked, one
+flag of each kind, the number flag selected), assist-sample.png (the same on the sample pair),
+assist-candidates.png (claim candidates found on the sample pair, the Claims list raised, one
+candidate selected) and assist-dark-small.png (the sample pair checked, dark, small window).
+Settings and autosaves go to a temporary folder, as in tools/screenshots.py.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tools.screenshots import screenshot_of_sample
+
+
+def _assist_demo(window: object) -> None:
+    from annotator.core.assist.model import FlagState
+    from annotator.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    assist = window.assist
+    assist.find_candidates()
+    assist.check()
+    project = window.session.project
+    assert project is not None
+    flags = [f for f in project.assist.flags_sorted() if f.state == FlagState.OPEN]
+    quoted = next((f for f in flags if "quotation" in f.explanation), flags[0] if flags else None)
+    if quoted is not None:
+        assist.choose("flag", quoted.id)
+
+
+DEMO = Path(__file__).resolve().parents[1] / "tests" / "data" / "assist"
+
+
+def demo_pair_screenshot(path: Path, size: tuple[int, int]) -> Path:
+    """The demo pair checked in a fresh window, the number flag selected, grabbed."""
+    from annotator.app import configure_application
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0]])
+    configure_application(app)
+    apply_theme(app, "light")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    a, b = DEMO / "orvik_a.txt", DEMO / "orvik_b.txt"
+    window = MainWindow()
+    window.resize(*size)
+    window.show()
+    window.open_pair(a, b)
+    window.session.wait_for_alignment()
+    for _ in range(5):
+        app.processEvents()
+    window.assist.check()
+    project = window.session.project
+    assert project is not None
+    number = next(f for f in project.assist.flags_sorted() if f.kind == "number")
+    window.assist.choose("flag", number.id)
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(str(path))
+    window.session.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return path
+
+
+def _candidates_demo(window: object) -> None:
+    from annotator.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    assist = window.assist
+    assist.find_candidates()
+    window.panel_dock.raise_()
+    quote = next((c for c in assist.candidates if c.kind == "quote"), None)
+    if quote is not None:
+        assist.choose("candidate", quote.id)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    out_dir = Path(args[0] if args else "docs/screenshots")
+    with tempfile.TemporaryDirectory() as scratch:
+        os.environ["XDG_DATA_HOME"] = scratch
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+        print(demo_pair_screenshot(out_dir / "assist.png", (1500, 920)))
+        for name, scheme, size, demo in (
+                ("assist-sample.png", "light", (1500, 920), _assist_demo),
+                ("assist-candidates.png", "light", (1500, 920), _candidates_demo),
+                ("assist-dark-small.png", "dark", (1000, 680), _assist_demo)):
+            print(screenshot_of_sample(out_dir / name, scheme, size, demo))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

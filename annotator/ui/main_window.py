@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 from annotator import __version__
 from annotator.core import DocumentLoadError, LinkStatus, ProjectFileError
 from annotator.core.edits import CLAIM
+from annotator.core.queries.links import score_label
 from annotator.core.queries.overlaps import overlaps
 
 from . import dialogs
@@ -254,9 +255,8 @@ class MainWindow(QMainWindow):
         if self.session.current[0] == CLAIM:
             acts["remove_link"].setEnabled(True)
         self.threshold.setEnabled(has_project)
-        link = self.session.current_link()
-        if link is not None:  # a manual link has no score to show
-            score = "" if link.status is LinkStatus.MANUAL else f"score {link.score:.2f} · "
+        if (link := self.session.current_link()) is not None:
+            score = f"{label} · " if (label := score_label(link)) else ""
             self.statusBar().showMessage(f"Link {link.id} · {score}{link.status.value} — "
                                          "green: shared words, amber: changed words")
 

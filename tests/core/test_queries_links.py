@@ -7,7 +7,7 @@ import random
 
 from annotator.core import AlignmentLink, LinkStatus, Span
 from annotator.core.queries.link_index import LinkIndex
-from annotator.core.queries.links import link_at, next_gap, step_from
+from annotator.core.queries.links import link_at, next_gap, score_label, step_from
 
 
 def _walk_link_at(links: list[AlignmentLink], side: str, offset: int) -> AlignmentLink | None:
@@ -58,3 +58,14 @@ def test_next_gap_wraps_around() -> None:
     assert next_gap(gaps, 5) == (10, 20) and next_gap(gaps, 35) == (0, 5)
     assert next_gap(gaps, 10, -1) == (0, 5) and next_gap(gaps, 0, -1) == (30, 40)
     assert next_gap([], 3) is None
+
+
+def test_score_label_names_the_method_and_leaves_manual_links_unscored() -> None:
+    def link(method: str, status: LinkStatus = LinkStatus.PROPOSED) -> AlignmentLink:
+        return AlignmentLink("l1", (Span(0, 5),), (Span(0, 5),), 0.4849, status, method=method)
+
+    assert score_label(link("copy")) == "score 0.48 (verbatim copy)"
+    assert score_label(link("wordllama", LinkStatus.ACCEPTED)) == "score 0.48 (words + WordLlama)"
+    assert score_label(link("")) == "score 0.48"  # files from before methods were recorded
+    assert score_label(link("newmodel")) == "score 0.48 (newmodel)"
+    assert score_label(link("lexical", LinkStatus.MANUAL)) == ""

@@ -53,3 +53,16 @@ def next_gap(gaps: list[tuple[int, int]], after: int,
 
 def with_status(links: list[AlignmentLink], only: LinkStatus | None) -> list[AlignmentLink]:
     return links if only is None else [lk for lk in links if lk.status is only]
+
+
+MADE_BY = {"copy": "verbatim copy", "lexical": "words", "wordllama": "words + WordLlama",
+           "minilm": "words + MiniLM"}
+
+
+def score_label(link: AlignmentLink) -> str:
+    """"score 0.48 (words + WordLlama)": the score and what made the link, so a user can tell
+    a copy from a match by meaning; "" for a manual link, which has no score."""
+    if link.status is LinkStatus.MANUAL:
+        return ""
+    made_by = MADE_BY.get(link.method, link.method)
+    return f"score {link.score:.2f}" + (f" ({made_by})" if made_by not in ("", "default") else "")

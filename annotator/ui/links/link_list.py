@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from annotator.core import AlignmentLink, LinkStatus
 from annotator.core.edits import LINK, set_link_note
 from annotator.core.queries.evidence import SentenceEvidence, describe, link_evidence, weakest
+from annotator.core.queries.links import score_label
 
 from ..session import Session
 
@@ -169,7 +170,8 @@ class LinkTableModel(QAbstractTableModel):
             return _snippet(" … ".join(doc.slice(s) for s in spans))
         if role == Qt.ItemDataRole.ToolTipRole and project is not None:
             if col <= 2:
-                return describe(project, self.evidence(link)) or None
+                lines = [score_label(link), describe(project, self.evidence(link))]
+                return "\n\n".join(line for line in lines if line) or None
             doc, spans = (project.doc_a, link.a) if col == A_COL else (project.doc_b, link.b)
             return "\n\n".join(doc.slice(s) for s in spans)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 2):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from annotator.core import AlignmentLink, LinkStatus
 from annotator.core.queries.evidence import describe, link_evidence
+from annotator.core.queries.links import score_label
 
 from ..session import Session
 from ..theme import Colors, colors_for
@@ -244,7 +245,7 @@ class LinkGutter(QWidget):
             else:
                 link = band.link
                 where = {"A": " — partner in B is off-screen", "B": " — partner in A is off-screen"}
-                score = "" if link.status is LinkStatus.MANUAL else f"score {link.score:.2f}, "
+                score = f"{label}, " if (label := score_label(link)) else ""
                 project = self.session.project
                 per_sentence = describe(project, link_evidence(project, link)) if project else ""
                 QToolTip.showText(event.globalPos(),

@@ -154,17 +154,23 @@ def _utf16_without_bom(data: bytes) -> DecodedText | None:
                        ("utf-16-be" if side == "little" else "utf-16-le",))
 
 
-def read_text_file(path: str | Path, encoding: str | None = None) -> DecodedText:
-    """Read and decode a text file, normalised; errors become DocumentLoadError."""
-    path = Path(path)
+def read_input_bytes(path: Path) -> bytes:
+    """An input file's bytes, up to the input limit; a FIFO or device is refused at once,
+    never read (it would block); every error becomes DocumentLoadError."""
     try:
-        data = read_regular_file(path, MAX_INPUT_BYTES)
+        return read_regular_file(path, MAX_INPUT_BYTES)
     except FileRefused as exc:
         raise DocumentLoadError(str(exc)) from exc
     except FileNotFoundError as exc:
         raise DocumentLoadError(f"{path}: no such file.") from exc
     except OSError as exc:
         raise DocumentLoadError(f"{path}: cannot be read ({exc.strerror}).") from exc
+
+
+def read_text_file(path: str | Path, encoding: str | None = None) -> DecodedText:
+    """Read and decode a text file, normalised; errors become DocumentLoadError."""
+    path = Path(path)
+    data = read_input_bytes(path)
     decoded = decode_bytes(data, path.name, encoding)
     text = normalize_text(decoded.text)
     if not text.strip():

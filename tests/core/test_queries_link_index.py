@@ -10,7 +10,9 @@ from annotator.core.queries import link_index
 from annotator.core.queries.link_index import LinkIndex
 
 
-def _random_links(rng: random.Random, count: int, length: int) -> list[AlignmentLink]:
+def random_links(rng: random.Random, count: int, length: int) -> list[AlignmentLink]:
+    """Links with random spans (some empty, some two-part, one longer than LONG), in A's
+    reading order; the UI's index tests use them too."""
     links = []
     for n in range(count):
         def spans() -> tuple[Span, ...]:
@@ -27,7 +29,7 @@ def _random_links(rng: random.Random, count: int, length: int) -> list[Alignment
 
 def test_visible_matches_the_walk_over_all_links() -> None:
     rng = random.Random(7)
-    links = _random_links(rng, 500, 40_000)
+    links = random_links(rng, 500, 40_000)
     index = LinkIndex(links)
     for _ in range(200):
         va = sorted(rng.randrange(41_000) for _ in range(2))

@@ -7,33 +7,18 @@ import random
 
 from PySide6.QtWidgets import QApplication
 
-from annotator.core import AlignmentLink, LinkStatus, Span
 from annotator.core.queries import link_index
 from annotator.core.queries.link_index import LinkIndex
 from annotator.ui.main_window import MainWindow
 from annotator.ui.view.scroll_sync import partner_offset
+from tests.core.test_queries_link_index import random_links
 from tests.ui.pair_helpers import paragraph_linked_project
-
-
-def _random_links(rng: random.Random, count: int, length: int) -> list[AlignmentLink]:
-    links = []
-    for n in range(count):
-        def spans() -> tuple[Span, ...]:
-            out = []
-            for _ in range(rng.choice((1, 1, 1, 2))):
-                start = rng.randrange(length)
-                out.append(Span(start, min(length, start + rng.choice((0, 5, 40, 300)))))
-            return tuple(out)
-        status = rng.choice(list(LinkStatus))
-        links.append(AlignmentLink(f"l{n}", spans(), spans(), 0.5, status))
-    links.append(AlignmentLink("long", (Span(10, 30_000),), (Span(5, 25),), 0.5))  # > LONG
-    return sorted(links, key=lambda lk: (lk.a_start, lk.b_start, lk.id))
 
 
 def test_partner_offset_matches_the_walk_over_all_links() -> None:
     rng = random.Random(6)
     for count in (0, 1, 3, 40, 400):
-        links = _random_links(rng, count, 40_000)
+        links = random_links(rng, count, 40_000)
         index = LinkIndex(rng.sample(links, len(links)))
         assert index.links == links  # A's reading order, as Project.links_sorted gives it
         for offset in [rng.randrange(41_000) for _ in range(300)] + [0, 10, 29_999, 30_000]:

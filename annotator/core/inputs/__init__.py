@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ..safefile import FileRefused, read_regular_file
-from ..textio import MAX_INPUT_BYTES, DocumentLoadError, normalize_text
+from ..textio import DocumentLoadError, normalize_text, read_input_bytes
 from .model import Extracted, SourceMeta
 from .url import TIMEOUT_S, is_url
 
@@ -94,15 +93,8 @@ def read_url(url: str, *, timeout: float = TIMEOUT_S) -> Extracted:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes; a FIFO or device is refused at once, never read (it would block)."""
-    try:
-        data = read_regular_file(path, MAX_INPUT_BYTES)
-    except FileRefused as exc:
-        raise DocumentLoadError(str(exc)) from exc
-    except FileNotFoundError as exc:
-        raise DocumentLoadError(f"{path}: no such file.") from exc
-    except OSError as exc:
-        raise DocumentLoadError(f"{path}: cannot be read ({exc.strerror}).") from exc
+    """The file's bytes, refused when there are none to read."""
+    data = read_input_bytes(path)
     if not data.strip():
         raise DocumentLoadError(f"{path.name}: the file is empty.")
     return data

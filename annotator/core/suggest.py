@@ -21,8 +21,9 @@ import numpy as np
 
 from .align.candidates import candidate_pairs
 from .align.features import idf_table, tokenize
+from .align.partners import AlignMemo
 from .align.partners import score_pairs as aligner_scores
-from .align.pipeline import score_documents
+from .align.pipeline import score_documents, scored_pair_scores
 from .annotations import AlignmentLink, LinkStatus
 from .document import Document, Span
 
@@ -62,13 +63,15 @@ class Suggestion:
     candidates: tuple[Candidate, ...]
 
 
-def score_pairs(doc_a: Document, doc_b: Document,
-                pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+def score_pairs(doc_a: Document, doc_b: Document, pairs: Sequence[tuple[int, int]],
+                memo: AlignMemo | None = None) -> np.ndarray:
     """How likely each sentence pair (i in A, j in B) is a passage and its partner: RANKER
     over `ranking_features`, a probability fitted on held-out gold partners; where the pair
     has no sentence embeddings (a long pair, or none installed), the aligner's lexical link
-    probability."""
-    features = ranking_features(doc_a, doc_b, pairs)
+    probability. `memo` may hold the aligner's scores of the pair (the GUI's worker passes
+    its own, so suggestions after an alignment do not score the pair again); it is only
+    read."""
+    features = ranking_features(doc_a, doc_b, pairs, memo)
     if "semantic" not in features:
         return _sigmoid(features["link_logit"])
     z = np.full(len(pairs), RANKER["bias"])
@@ -78,13 +81,18 @@ def score_pairs(doc_a: Document, doc_b: Document,
     return _sigmoid(z)
 
 
-def ranking_features(doc_a: Document, doc_b: Document,
-                     pairs: Sequence[tuple[int, int]]) -> dict[str, np.ndarray]:
+def ranking_features(doc_a: Document, doc_b: Document, pairs: Sequence[tuple[int, int]],
+                     memo: AlignMemo | None = None) -> dict[str, np.ndarray]:
     """What the ranking sees of each pair: the log-odds of the aligner's lexical link
     probability (words, numbers, names, position, each pair among its rivals) and, when the
     aligner embedded the sentences, their cosine and its hub-corrected (CSLS) form."""
-    meaning = score_documents(doc_a, doc_b).meaning if pairs else None
-    lexical = np.clip(aligner_scores(doc_a, doc_b, pairs, "lexical"), 1e-6, 1 - 1e-6)
+    scored = score_documents(doc_a, doc_b, memo=memo, remember=False) if pairs else None
+    meaning = scored.meaning if scored is not None else None
+    if scored is not None and scored.method == "lexical":  # a long or copied pair: the
+        lexical = scored_pair_scores(scored, pairs)  # aligner's own scores are the lexical ones
+    else:
+        lexical = aligner_scores(doc_a, doc_b, pairs, "lexical")
+    lexical = np.clip(lexical, 1e-6, 1 - 1e-6)
     out = {"link_logit": np.log(lexical / (1 - lexical))}
     if meaning is not None:
         out.update(meaning.columns(pairs))
@@ -132,14 +140,14 @@ class PairSuggestions:
 
     def __init__(self, doc_a: Document, doc_b: Document,
                  focus: Mapping[str, Iterable[int]] | None = None,
-                 keep: int | None = None) -> None:
+                 keep: int | None = None, memo: AlignMemo | None = None) -> None:
         self.bounds = {"A": _bounds(doc_a), "B": _bounds(doc_b)}
         self.complete = focus is None or (
             len(doc_a.sentences) * len(doc_b.sentences) <= ALL_PAIRS_LIMIT)
         self._focus = {side: frozenset(() if focus is None else focus.get(side, ()))
                        for side in SIDES}
         pairs = _pairs_to_score(doc_a, doc_b, focus)
-        prob = score_pairs(doc_a, doc_b, pairs)
+        prob = score_pairs(doc_a, doc_b, pairs, memo)
         rows = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
         cols = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
         self._ranked = {"A": _rank(rows, cols, prob, keep), "B": _rank(cols, rows, prob, keep)}
@@ -147,7 +155,7 @@ class PairSuggestions:
     @classmethod
     def for_links(cls, doc_a: Document, doc_b: Document, links: Iterable[AlignmentLink],
                   spans: Iterable[tuple[str, Span]] = (), keep: int | None = None,
-                  ) -> PairSuggestions:
+                  memo: AlignMemo | None = None) -> PairSuggestions:
         """Scores for what suggestions will be asked for: every sentence the links leave
         unmatched, and the sentences of these (side, span) passages."""
         links = list(links)
@@ -155,7 +163,7 @@ class PairSuggestions:
         focus = {side: set(_unmatched_rows(bounds[side], side, links)) for side in SIDES}
         for side, span in spans:
             focus[side].update(_overlapping(bounds[side], span))
-        return cls(doc_a, doc_b, focus, keep)
+        return cls(doc_a, doc_b, focus, keep, memo)
 
     def knows(self, side: str, span: Span) -> bool:
         """Whether every sentence of the passage was scored (always, unless a long pair

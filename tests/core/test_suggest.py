@@ -3,11 +3,16 @@ respect what a person decided."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from annotator.core import AlignmentLink, Document, LinkStatus, Span, align
 from annotator.core import suggest as suggest_module
+from annotator.core.align import pipeline
+from annotator.core.align.partners import AlignMemo
+from annotator.core.pair import align_documents
 from annotator.core.suggest import PairSuggestions, score_pairs, suggest, unmatched
 
 from ..conftest import SAMPLE_A, SAMPLE_B
@@ -103,7 +108,8 @@ def test_long_pairs_score_candidates_only_and_still_find_partners(
     scored: list[int] = []
     real = suggest_module.score_pairs
 
-    def counting(doc_a: Document, doc_b: Document, pairs: list[tuple[int, int]]) -> object:
+    def counting(doc_a: Document, doc_b: Document, pairs: list[tuple[int, int]],
+                 memo: object = None) -> object:
         scored.append(len(pairs))
         return real(doc_a, doc_b, pairs)
 
@@ -160,3 +166,32 @@ def test_the_ranker_weighs_meaning_when_the_aligner_embedded_the_sentences(
     assert set(words_only) == {"link_logit"}
     assert np.allclose(score_pairs(a, b, pairs), aligner_scores(a, b, pairs, "lexical"),
                        atol=1e-5)  # (the log-odds clip probabilities to 1e-6)
+
+
+def test_suggestions_after_an_alignment_reuse_its_scores_and_keep_its_memo(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The GUI's worker passes its alignment memo: a pair the aligner scored by words alone
+    (here a copy) is not scored again for suggestions, the suggestions are the same, and the
+    memo still holds the aligner's scores for the next re-alignment."""
+    text = Path(SAMPLE_A).read_text(encoding="utf-8")
+    a = Document.from_text("A", text)
+    b = Document.from_text("B", text.replace("Despite", "In spite of").replace("said", "says"))
+    memo = AlignMemo()
+    links = align_documents(a, b, memo=memo)
+    kept = memo.value
+    assert kept is not None and kept.method == "lexical"
+    fresh = PairSuggestions.for_links(a, b, links, keep=12)
+    calls: list[str] = []
+    real = pipeline._score_documents
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append("scored")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_score_documents", counting)
+    reused = PairSuggestions.for_links(a, b, links, keep=12, memo=memo)
+    assert calls == []
+    assert memo.value is kept
+    for k, s in enumerate(a.sentences):
+        span = Span(s.start, s.end)
+        assert reused.for_span("A", span, 3) == fresh.for_span("A", span, 3), k

@@ -110,9 +110,10 @@ class _Bags(LazySequence[Bag]):
 def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
                     report: Callable[[float], None] | None = None,
                     memo: LastPair[Scored] | None = None,
-                    second_core: SecondCore | None = None) -> Scored:
+                    second_core: SecondCore | None = None, remember: bool = True) -> Scored:
     """Candidates of two documents with features and calibrated probabilities; taken from
-    `memo` when it holds this pair (texts, sentences, method), else stored there."""
+    `memo` when it holds this pair (texts, sentences, method), else stored there unless
+    `remember` is off (a reader that must not push out what the memo's owner keeps)."""
     key = (doc_a.text, doc_b.text, tuple((s.start, s.end) for s in doc_a.sentences),
            tuple((s.start, s.end) for s in doc_b.sentences), method)
     last = memo.get(key) if memo is not None else None
@@ -122,7 +123,7 @@ def score_documents(doc_a: Document, doc_b: Document, method: str = "default",
             report(0.6)
         return last
     scored = _score_documents(doc_a, doc_b, method, report, second_core)
-    if memo is not None:
+    if memo is not None and remember:
         memo.put(key, scored)
     return scored
 
@@ -336,7 +337,11 @@ def pair_scores(doc_a: Document, doc_b: Document, pairs: Sequence[tuple[int, int
                 method: str = "default", memo: LastPair[Scored] | None = None) -> np.ndarray:
     """The pair model's probability for any sentence pairs (see partners.score_pairs), scored
     together with the aligner's own candidates so that the rank features see the same rivals."""
-    scored = score_documents(doc_a, doc_b, method, memo=memo)
+    return scored_pair_scores(score_documents(doc_a, doc_b, method, memo=memo), pairs)
+
+
+def scored_pair_scores(scored: Scored, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """`pair_scores` from a pair's scores already made."""
     if not len(pairs):
         return np.zeros(0)
     sa, sb = scored.sents_a, scored.sents_b

@@ -50,12 +50,16 @@ class OverviewStrip(QWidget):
         out: list[tuple[str, float, float, QColor]] = []
         for start, end in self.session.unmatched(side):
             out.append(("unmatched", start / length, end / length, colors.muted))
+        tints: dict[float, QColor] = {}  # a strip pixel cannot show finer steps of score
         for link in self.session.link_index().links:
             if link.status is LinkStatus.REJECTED:
                 continue
+            score = round(link.score, 2)
+            tint = tints.get(score)
+            if tint is None:
+                tint = tints[score] = colors.link_tint(score, LinkStatus.ACCEPTED)
             for span in (link.a if side == "A" else link.b):
-                out.append(("link", span.start / length, span.end / length,
-                            colors.link_tint(link.score, LinkStatus.ACCEPTED)))
+                out.append(("link", span.start / length, span.end / length, tint))
         doc = project.doc_a if side == "A" else project.doc_b
         for claim in project.claims.values():
             if claim.doc == doc.id:
@@ -88,14 +92,22 @@ class OverviewStrip(QWidget):
         pixmap.fill(colors.gutter_bg)
         painter = QPainter(pixmap)
         height, width = float(self.height()), float(self.width())
+        solids: dict[tuple[str, int], QColor] = {}  # regions share their colour objects
+        drawn = None
         for kind, top, bottom, color in self.regions():
             y0, y1 = top * height, max(bottom * height, top * height + 1.0)
             if kind == "claim":
                 painter.fillRect(QRectF(width - 4, y0, 4, y1 - y0), color)
-            else:
-                solid = QColor(color)
+                continue
+            pixels = (kind, id(color), int(y0), int(y1))
+            if pixels == drawn:  # a long text puts many short links on one pixel row
+                continue
+            drawn = pixels
+            solid = solids.get(pixels[:2])
+            if solid is None:
+                solid = solids[pixels[:2]] = QColor(color)
                 solid.setAlpha(255 if kind == "link" else 90)
-                painter.fillRect(QRectF(1, y0, width - 6, y1 - y0), solid)
+            painter.fillRect(QRectF(1, y0, width - 6, y1 - y0), solid)
         painter.end()
         return pixmap
 

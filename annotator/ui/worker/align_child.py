@@ -126,7 +126,7 @@ class Worker:
             return ("done", generation, [], doc_a.sentences, doc_b.sentences, None)
         if kind == "suggest":
             segment_pair(doc_a, doc_b)
-            table = PairSuggestions.for_links(doc_a, doc_b, job[4], job[5], job[6])
+            table = PairSuggestions.for_links(doc_a, doc_b, job[4], job[5], job[6], self.memo)
             return ("done", generation, [table], None, None, None)
         options, anchors, want_sentences = job[4], job[5], job[6]
 

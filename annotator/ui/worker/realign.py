@@ -8,6 +8,7 @@ replaced or a newer run started, and applied in a turn of its own on a long pair
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -73,28 +74,29 @@ class Realigner(QObject):
             self.start(project, self.pending_settings.threshold)  # decisions changed meanwhile
             return
         edits, final = proposal_changes(project, proposals)
-        facts = facts_after(project, summary, final)
         settings = self.pending_settings
         if settings != project.settings:
             edits.insert(0, Change(SETTINGS, "align", project.settings, settings))
-        apply = partial(self._apply, project, session.link_version, edits, facts,
-                        (proposals, anchors))
+        apply = partial(self._apply, project, session.link_version, edits,
+                        partial(facts_after, project, summary, final), (proposals, anchors))
         if session.long_pair and not now:
             session.turns.defer(APPLY_ALIGNMENT, apply)  # the diff took this turn
         else:
             apply()
 
     def _apply(self, project: Project, version: int, edits: list[Change],
-               facts: LinkFacts | None,
+               make_facts: Callable[[], LinkFacts | None],
                result: tuple[list[AlignmentLink], list[AlignmentLink]]) -> None:
         """Apply a diffed alignment, unless the project was replaced or a newer job started
-        since; if the links were edited since, diff again first."""
+        since; if the links were edited since, diff again first. The link facts are made
+        here, in the applying turn, which leaves the diffing turn shorter."""
         session = self.session
         if session.project is not project or self.runner.running:
             return
         if session.link_version != version:
             self.on_finished(*result, None, now=True)
             return
+        facts = make_facts()
         if self.initial:
             self.initial = False
             # the initial proposals are part of opening the pair, not an edit to undo

@@ -211,8 +211,7 @@ class MainWindow(QMainWindow):
         self.side_docks = SideDocks(self, [self.palette_dock, self.editor_dock], self.links_dock)
         self.side_docks.fit()
         self.menuBar().insertMenu(self.view_menu.menuAction(), claims.menu)
-        for widget in claims.status_widgets:
-            self.statusBar().addPermanentWidget(widget)
+        self.status_area.add_counters(claims.status_widgets, yielding=(claims.counts_label,))
 
     # --- the claim controller's host ---------------------------------------------------------
     def action_owner(self) -> QWidget:
@@ -226,7 +225,7 @@ class MainWindow(QMainWindow):
         self.editor_dock.raise_()
 
     def _build_status_bar(self) -> None:
-        self.status_area = area = StatusArea(self.session, self.statusBar())  # + short names:
+        self.status_area = area = StatusArea(self.session, self)  # + short names:
         self.counts_label, self.coverage_label = area.counts_label, area.coverage_label
         self.progress, self.cancel_button = area.progress, area.cancel_button
 

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         a("prev_link", "&Previous Link", lambda: s.step_link(-1), "Alt+Up")
         step = self.review.step_unmatched
         a("next_unmatched", "Next &Unmatched Passage", lambda: step(1), "U",
-          "Jump to the next passage without a partner")
+          "Jump to the next passage without a partner still to review (skips reviewed ones)")
         a("prev_unmatched", "Previous Unmatched Passage", lambda: step(-1), "Shift+U")
         a("accept", "&Accept and Next", lambda: s.decide_and_advance(LinkStatus.ACCEPTED), "A",
           "Accept the selected link and go to the next one to review")

@@ -25,7 +25,7 @@ class StatusArea(QObject):
         self.review_label = QLabel()  # unmatched passages marked "no counterpart" / all
         self.review_label.setAccessibleName("Unmatched passages reviewed")
         self.review_label.setToolTip("Passages without a partner that you marked as having no "
-                                     "counterpart (D), of all of them (U steps through them)")
+                                     "counterpart (D), of all of them (U steps through those left)")
         self.coverage_label.setAccessibleName("Coverage")
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)

@@ -46,6 +46,7 @@ from .window.actions import Shortcut, guard_editor_fields, make_action
 from .window.docks import SideDocks, add_dock, restore_layout, save_layout, scrolling
 from .window.launch import launch
 from .window.recent import fill_recent_menu, remember_project
+from .window.title import window_title
 from .window.toolbar import build_toolbar
 
 APP_NAME = "Annotator"
@@ -237,8 +238,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_title(self) -> None:
-        name = self.session.display_name
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
+        self.setWindowTitle(window_title(self.session, APP_NAME))
         self.setWindowModified(self.session.modified)
 
     def _update_actions(self, *_args: object) -> None:

@@ -84,9 +84,47 @@ def test_at_1600_a_message_fits_and_every_counter_stays(qtbot: QtBot) -> None:
 
 
 def test_the_selected_links_message_at_1024_stays_clear(qtbot: QtBot) -> None:
-    """The message a selected link leaves (no timeout) and a shrinking window."""
+    """The message a selected link leaves (no timeout: it stays while the link is selected)
+    is elided, and takes no counter away; nor do status tips."""
     window, bar = _bar(qtbot, 1400)
     assert bar.currentMessage().startswith("Link ")
     window.resize(1024, 700)
     QApplication.processEvents()
     _assert_clear_of_counters(bar)
+    assert window.status_area.coverage_label.isVisible()
+    assert window.claims.counts_label.isVisible()
+    window.say(LONG, 60000)  # a temporary message may take their room, until it goes
+    QApplication.processEvents()
+    _assert_clear_of_counters(bar)
+    assert not window.status_area.coverage_label.isVisible()
+    bar.showMessage(LONG + " (a tip)")  # as Qt shows a status tip: elided, nothing yields
+    QApplication.processEvents()
+    _assert_clear_of_counters(bar)
+    assert window.status_area.coverage_label.isVisible()
+
+
+def test_counters_come_back_when_room_frees_up_under_a_message(qtbot: QtBot) -> None:
+    """A message shown while the progress bar is up (a pair being aligned) took the
+    coverage's room; when the progress bar goes, the coverage returns, message still up."""
+    window, bar = _bar(qtbot, 1600)
+    area = window.status_area
+    bar.clearMessage()
+    QApplication.processEvents()
+    roomy = bar.message_rect().width()
+    area.progress.show()
+    area.cancel_button.show()
+    QApplication.processEvents()
+    tight = bar.message_rect().width()
+    assert tight < roomy - 100
+    words = "word "
+    message = words * 200
+    while bar.fontMetrics().horizontalAdvance(message) > roomy - 40:
+        message = message[: -len(words)]
+    window.say(message.strip(), 60000)
+    QApplication.processEvents()
+    assert not area.coverage_label.isVisible()  # yielded to the progress bar's squeeze
+    area.progress.hide()
+    area.cancel_button.hide()
+    qtbot.waitUntil(area.coverage_label.isVisible)
+    _assert_clear_of_counters(bar)
+    assert bar.shown_message() == message.strip()

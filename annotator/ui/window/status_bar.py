@@ -4,15 +4,18 @@ QStatusBar draws a message clipped at the first permanent widget, flush against 
 mid-word, so in a 1024-pixel window "…at the curs4 links · 3 to review" read as one string.
 Here the message keeps a gap before the counters and is elided with "…" (the full text is
 the bar's tooltip while it is cut), and counters marked as yielding (coverage, claim counts:
-overview figures, not the state being acted on) step aside while a message that would not fit
-shows, and come back when it goes.
+overview figures, not the state being acted on) step aside while a temporary message (one
+shown with a timeout: what a key just did) would not fit, and come back when it goes. A
+message without a timeout (the selected link's, which stays while a link is selected) and
+the menus' status tips are only elided: the counters would otherwise be gone for good, or
+jump about as the pointer moves over a menu.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
 
@@ -27,11 +30,21 @@ class MessageBar(QStatusBar):
         super().__init__(parent)
         self._yielding: list[QWidget] = []  # may hide while a long message shows, in order
         self._hidden: list[QWidget] = []  # those hidden for the message now showing
-        self.messageChanged.connect(lambda _text: self._make_room())
+        self._timed = False  # inside showMessage with a timeout
+        self._yield = False  # the message showing may make counters yield
+        self._busy = False  # inside _make_room: the counters' moves are its own
+        # a counter changing width or coming and going (the progress bar when an alignment
+        # ends under a message) asks again, once
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(0)
+        self._recheck.timeout.connect(self._make_room)
+        self.messageChanged.connect(lambda _text: self._on_message())
 
     def add_counter(self, widget: QWidget, yields: bool = False) -> None:
         """A permanent widget on the right; `yields`: it may hide while a message needs room."""
         self.addPermanentWidget(widget)
+        widget.installEventFilter(self)
         if yields:
             self._yielding.append(widget)
 
@@ -72,6 +85,19 @@ class MessageBar(QStatusBar):
         return QRect(x, free.y(), width, free.height())
 
     # --- making room -------------------------------------------------------------------
+    def showMessage(self, message: str, timeout: int | None = 0) -> None:
+        """QStatusBar.showMessage, noting whether the message is temporary (Python callers;
+        Qt's own, the status tips, come without a timeout)."""
+        self._timed = bool(timeout and timeout > 0)
+        try:
+            super().showMessage(message, timeout or 0)
+        finally:
+            self._timed = False
+
+    def _on_message(self) -> None:
+        self._yield = self._timed
+        self._make_room()
+
     def _fits(self) -> bool:
         return self.fontMetrics().horizontalAdvance(self.currentMessage()) \
             <= self.message_rect().width()
@@ -85,20 +111,32 @@ class MessageBar(QStatusBar):
     def _make_room(self) -> None:
         """Give back what yielded, then hide yielding counters (in order) until the message
         fits or none is left; the tooltip holds the whole message while it is elided."""
-        for widget in self._hidden:
-            widget.show()
-        self._hidden = []
-        if self.currentMessage():
-            for widget in self._yielding:
-                self._lay_out()
-                if self._fits():
-                    break
-                if widget.isVisible():
-                    widget.hide()
-                    self._hidden.append(widget)
+        self._busy = True
+        try:
+            for widget in self._hidden:
+                widget.show()
+            self._hidden = []
+            if self.currentMessage() and self._yield:
+                for widget in self._yielding:
+                    self._lay_out()
+                    if self._fits():
+                        break
+                    if widget.isVisible():
+                        widget.hide()
+                        self._hidden.append(widget)
             self._lay_out()
+        finally:
+            self._busy = False
         self.setToolTip("" if self._fits() else self.currentMessage())
         self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A counter grew, shrank, showed or hid: the room for the message changed too."""
+        if (event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
+                and not self._busy
+                and (self._hidden or (self._yield and self.currentMessage()))):
+            self._recheck.start()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

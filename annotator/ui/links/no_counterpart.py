@@ -102,7 +102,7 @@ def all_reviewed_text(session: Session, side: str) -> str:
     if project is None:
         return ""
     other = "B" if side == "A" else "A"
-    counts = {}
+    counts: dict[str, tuple[int, int]] = {}  # side: (still to review, reviewed)
     for s, doc in (("A", project.doc_a), ("B", project.doc_b)):
         todo, done = split_reviewed(session.unmatched(s), doc.id, project.reviewed)
         counts[s] = (len(todo), len(done))

@@ -49,6 +49,7 @@ class MessageBar(QStatusBar):
             self._yielding.append(widget)
 
     def add_counters(self, widgets: Iterable[QWidget], yielding: Iterable[QWidget] = ()) -> None:
+        """Several counters, left to right; those also in `yielding` may step aside."""
         keep = set(map(id, yielding))
         for widget in widgets:
             self.add_counter(widget, id(widget) in keep)
@@ -95,6 +96,7 @@ class MessageBar(QStatusBar):
             self._timed = False
 
     def _on_message(self) -> None:
+        """A new message (or none): only a timed one may make counters yield."""
         self._yield = self._timed
         self._make_room()
 

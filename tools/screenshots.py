@@ -69,7 +69,7 @@ def _review_demo(window: object) -> None:
         session.edit(edits.set_link_note, links[0].id, "Headline reworded; same claim")
         session.select("link", links[min(1, len(links) - 1)].id)
     gaps = session.unmatched("A")
-    if gaps:  # one passage without a partner checked: "no counterpart" (fainter shade)
+    if gaps:  # one passage without a partner checked: "no counterpart" (violet-grey shade)
         session.edit(edits.toggle_reviewed, "A", *gaps[0])
 
 

@@ -47,6 +47,7 @@ from .window.actions import Shortcut, guard_editor_fields, make_action
 from .window.docks import SideDocks, add_dock, restore_layout, save_layout, scrolling
 from .window.launch import launch
 from .window.recent import fill_recent_menu, remember_project
+from .window.title import window_title
 from .window.toolbar import build_toolbar
 
 APP_NAME = "Annotator"
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         a("prev_link", "&Previous Link", lambda: s.step_link(-1), "Alt+Up")
         step = self.review.step_unmatched
         a("next_unmatched", "Next &Unmatched Passage", lambda: step(1), "U",
-          "Jump to the next passage without a partner")
+          "Jump to the next passage without a partner still to review (skips reviewed ones)")
         a("prev_unmatched", "Previous Unmatched Passage", lambda: step(-1), "Shift+U")
         a("accept", "&Accept and Next", lambda: s.decide_and_advance(LinkStatus.ACCEPTED), "A",
           "Accept the selected link and go to the next one to review")
@@ -212,8 +213,7 @@ class MainWindow(QMainWindow):
         self.side_docks = SideDocks(self, [self.palette_dock, self.editor_dock], self.links_dock)
         self.side_docks.fit()
         self.menuBar().insertMenu(self.view_menu.menuAction(), claims.menu)
-        for widget in claims.status_widgets:
-            self.statusBar().addPermanentWidget(widget)
+        self.status_area.add_counters(claims.status_widgets, yielding=(claims.counts_label,))
 
     # --- the claim controller's host ---------------------------------------------------------
     def action_owner(self) -> QWidget:
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.editor_dock.raise_()
 
     def _build_status_bar(self) -> None:
-        self.status_area = area = StatusArea(self.session, self.statusBar())  # + short names:
+        self.status_area = area = StatusArea(self.session, self)  # + short names:
         self.counts_label, self.coverage_label = area.counts_label, area.coverage_label
         self.progress, self.cancel_button = area.progress, area.cancel_button
 
@@ -239,8 +239,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_title(self) -> None:
-        name = self.session.display_name
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
+        self.setWindowTitle(window_title(self.session, APP_NAME))
         self.setWindowModified(self.session.modified)
 
     def _update_actions(self, *_args: object) -> None:

@@ -11,14 +11,9 @@ def pane_header(side: str, doc: Document) -> tuple[str, str]:
     (a narrow pane cuts the title, never the site or date); a plain file without any shows its
     headline when its first line is one (`headline`), else its file name."""
     meta = doc.meta
-    file = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
+    file = file_name(doc)
     byline = " · ".join(p for p in (meta.site, meta.date[:10]) if p)
-    if meta.title or byline:
-        label = " · ".join(p for p in (side, byline, doc.title) if p)
-    elif title := headline(doc.text):
-        label = f"{side} · {title}"
-    else:
-        label = f"{side} · {file}" if file else side
+    label = " · ".join(p for p in (side, byline, document_title(doc)) if p)
     tip = [doc.title, file if file and not (meta.title or byline) else ""]
     if meta.author:
         tip.append(f"by {meta.author}")
@@ -29,6 +24,21 @@ def pane_header(side: str, doc: Document) -> tuple[str, str]:
         kind = KIND_NAMES.get(meta.kind, meta.kind)
         tip.append(f"{kind}, read with {meta.extractor} {meta.extractor_version}".strip())
     return label, "\n".join(t for t in tip if t)
+
+
+def document_title(doc: Document) -> str:
+    """The title the pane header shows, without side, site or date (the window title shows it
+    too): the source's title, else the first line when it reads as a headline, else the file
+    name. A document with a site or date but no title keeps its first line, as read."""
+    meta = doc.meta
+    if meta.title or meta.site or meta.date:
+        return doc.title
+    return headline(doc.text) or file_name(doc)
+
+
+def file_name(doc: Document) -> str:
+    """The last part of the document's path or address (either slash)."""
+    return doc.source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 HEADLINE_MAX_CHARS = 160

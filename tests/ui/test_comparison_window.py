@@ -214,7 +214,8 @@ def test_save_and_reopen_same_state(qtbot, sample_window: MainWindow, answers: D
     assert not answers.errors
     saved = Path(answers.save_path)
     assert saved.is_file() and not win.isWindowModified()
-    assert win.windowTitle().startswith("pair.xml")
+    assert win.windowTitle().endswith("↔ COMP Why Venezuela's allies Russia and China are "
+                                      "slinking… — pair.xml[*] — Annotator")
     state = s.project
 
     other = MainWindow()

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from annotator.core import AlignmentLink, Document, LinkStatus, Span, new_project
+from annotator.core import AlignmentLink, Document, LinkStatus, Span, edits, new_project
 from annotator.core import suggest as suggest_module
 from annotator.ui.main_window import MainWindow
 
@@ -116,6 +116,25 @@ def test_one_key_links_a_suggestion_and_moves_to_the_next_unmatched_passage(
     assert tools.panel.suggestion_rows() and tools.bands.ghosts
     session.undo_stack.undo()
     assert len(project.links) == before
+
+
+def test_after_linking_a_suggestion_passages_marked_reviewed_are_skipped(
+        qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _ready(qtbot, sample_window)
+    session, tools = sample_window.session, sample_window.suggestions
+    project = session.project
+    assert project is not None
+    october = _sentence(project.doc_a, "reported October request")
+    following = session.next_unmatched("A", october.end - 1, 1)
+    assert following is not None
+    session.edit(edits.toggle_reviewed, "A", *following)  # settled: "no counterpart"
+    after = session.next_unmatched("A", following[1] - 1, 1)
+    assert after is not None and after != following
+    _put_caret(sample_window, "A", october.start)
+    qtbot.waitUntil(lambda: tools.passage == ("A", october))
+    qtbot.keyClick(sample_window.view.pane_a, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    QApplication.processEvents()
+    assert tools.passage == ("A", Span(*after))
 
 
 def test_linked_and_rejected_partners_drop_out_of_the_list(

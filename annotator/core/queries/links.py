@@ -6,7 +6,10 @@ Plain functions over the session's position index (no Qt), so "which link is her
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..annotations import AlignmentLink, LinkStatus
+from ..reviewed import ReviewedPassage, split_reviewed
 from .link_index import LinkIndex
 
 
@@ -49,6 +52,14 @@ def next_gap(gaps: list[tuple[int, int]], after: int,
     if direction > 0:
         return next((g for g in gaps if g[0] > after), gaps[0] if gaps else None)
     return next((g for g in reversed(gaps) if g[0] < after), gaps[-1] if gaps else None)
+
+
+def next_to_review(gaps: list[tuple[int, int]], doc: str, marks: Mapping[str, ReviewedPassage],
+                   after: int, direction: int = 1) -> tuple[int, int] | None:
+    """Like `next_gap`, over the gaps of document `doc` not yet marked reviewed: stepping
+    through what is left to look at should not stop at passages already settled."""
+    todo, _done = split_reviewed(gaps, doc, marks)
+    return next_gap(todo, after, direction)
 
 
 def with_status(links: list[AlignmentLink], only: LinkStatus | None) -> list[AlignmentLink]:

@@ -1,12 +1,14 @@
-"""Marking unmatched passages as reviewed ("no counterpart") from the keyboard, and the
-review's progress: how many of the passages without a partner a person has looked at."""
+"""Marking unmatched passages as reviewed ("no counterpart") from the keyboard, stepping to
+the next one still to review (U, and after Alt+1-3), and the review's progress: how many of
+the passages without a partner a person has looked at."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from annotator.core import edits
-from annotator.core.reviewed import review_progress, reviewed_id
+from annotator.core.queries.links import next_to_review
+from annotator.core.reviewed import review_progress, reviewed_id, split_reviewed
 
 from ..session import Session
 from ..view.comparison_view import ComparisonView
@@ -70,3 +72,44 @@ def toggle_at_cursor(session: Session, view: ComparisonView,
     marked = project is not None and reviewed_id(doc, *found) in project.reviewed
     state = "reviewed (no counterpart)" if marked else "to review again"
     say(f"Passage of {pane.side} marked {state} · {progress_text(session)}", 5000)
+
+
+def step_to_review(session: Session, view: ComparisonView, side: str, after: int,
+                   direction: int, say: Callable[[str, int], None]) -> bool:
+    """Select and reveal the next (or previous) passage of `side` without a partner that is
+    not marked reviewed, wrapping around; a marked one is settled, so stepping never stops
+    there. When none is left, say why. True when it moved."""
+    project = session.project
+    gaps = session.unmatched(side)
+    if project is None or not gaps:
+        say(f"Every passage of {side} has a partner.", 4000)
+        return False
+    doc = (project.doc_a if side == "A" else project.doc_b).id
+    found = next_to_review(gaps, doc, project.reviewed, after, direction)
+    if found is None:
+        say(all_reviewed_text(session, side), 8000)
+        return False
+    session.select("", "")
+    view.reveal_passage(side, *found)
+    view.pane(side).setFocus()
+    return True
+
+
+def all_reviewed_text(session: Session, side: str) -> str:
+    """What U says when every passage of `side` without a partner is marked reviewed, with
+    where any work is left (the other article), so the reviewer knows whether they are done."""
+    project = session.project
+    if project is None:
+        return ""
+    other = "B" if side == "A" else "A"
+    counts: dict[str, tuple[int, int]] = {}  # side: (still to review, reviewed)
+    for s, doc in (("A", project.doc_a), ("B", project.doc_b)):
+        todo, done = split_reviewed(session.unmatched(s), doc.id, project.reviewed)
+        counts[s] = (len(todo), len(done))
+    # the news first: a narrow window elides the end of a long message
+    head = f"All {counts[side][1]} unmatched passages of {side} are reviewed"
+    left = counts[other][0]
+    if left:
+        return (f"{head}; {other} has {left} still to review: click in {other}, then U "
+                "(D unmarks a passage)")
+    return f"{head}; none is left in {other} either ({progress_text(session)})"

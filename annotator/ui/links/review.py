@@ -13,7 +13,7 @@ from annotator.core.edits import CLAIM
 
 from ..session import Session
 from ..view.comparison_view import ComparisonView
-from .no_counterpart import toggle_at_cursor
+from .no_counterpart import step_to_review, toggle_at_cursor
 
 
 class LinkReview:
@@ -102,19 +102,14 @@ class LinkReview:
         toggle_at_cursor(self.session, self.view, self.say)
 
     def step_unmatched(self, direction: int) -> None:
-        """Next unmatched passage after the cursor of the focused pane (A by default)."""
+        """U / Shift+U: the next (previous) unmatched passage still to review after the
+        cursor of the focused pane (A by default); passages marked reviewed are skipped."""
         view = self.view
         pane = view.pane_b if view.pane_b.hasFocus() else view.pane_a
         cursor = pane.cp_pos(pane.textCursor().selectionStart() if direction < 0
                              else pane.textCursor().selectionEnd())
-        found = self.session.next_unmatched(pane.side, cursor - (1 if direction > 0 else 0),
-                                            direction)
-        if found is None:
-            self.say(f"Every passage of {pane.side} has a partner.", 4000)
-            return
-        self.session.select("", "")
-        view.reveal_passage(pane.side, *found)
-        pane.setFocus()
+        step_to_review(self.session, view, pane.side, cursor - (1 if direction > 0 else 0),
+                       direction, self.say)
 
 
 def add_link_edit_actions(a: Callable[..., QAction], review: LinkReview) -> list[QAction]:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QWidget
 
 from ..session import Session
+from ..window.status_bar import MessageBar
 from .no_counterpart import progress_text
 
 
 class StatusArea(QObject):
-    """Fills a status bar from the session and keeps it current."""
+    """Gives the window a MessageBar (messages elided, never drawn over the counters), fills
+    it from the session and keeps it current."""
 
-    def __init__(self, session: Session, bar: QStatusBar) -> None:
+    def __init__(self, session: Session, window: QMainWindow) -> None:
+        bar = MessageBar()
+        window.setStatusBar(bar)
         super().__init__(bar)
         self.session = session
         self.counts_label = QLabel()
@@ -21,7 +25,7 @@ class StatusArea(QObject):
         self.review_label = QLabel()  # unmatched passages marked "no counterpart" / all
         self.review_label.setAccessibleName("Unmatched passages reviewed")
         self.review_label.setToolTip("Passages without a partner that you marked as having no "
-                                     "counterpart (D), of all of them (U steps through them)")
+                                     "counterpart (D), of all of them (U steps through those left)")
         self.coverage_label.setAccessibleName("Coverage")
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -31,18 +35,25 @@ class StatusArea(QObject):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel alignment")
         self.cancel_button.clicked.connect(session.cancel_alignment)
+        self.bar = bar
         for widget in (self.progress, self.cancel_button):
             widget.hide()
-            bar.addPermanentWidget(widget)
+            bar.add_counter(widget)
         for label in (self.counts_label, self.review_label, self.coverage_label):
             label.setMinimumWidth(60)  # may be clipped: the window can still get narrow
-            bar.addPermanentWidget(label)
+        # coverage is an overview figure: it steps aside while a long message shows
+        bar.add_counters((self.counts_label, self.review_label, self.coverage_label),
+                         yielding=(self.coverage_label,))
         session.links_changed.connect(self.update)
         session.project_replaced.connect(self.update)
         session.reviewed_changed.connect(self.update)
         session.alignment_running.connect(self._on_alignment_running)
         session.alignment_progress.connect(lambda f: self.progress.setValue(round(f * 100)))
         self.update()
+
+    def add_counters(self, widgets: tuple[QWidget, ...], yielding: tuple[QWidget, ...]) -> None:
+        """More counters after these (the claim controller's), some yielding to messages."""
+        self.bar.add_counters(widgets, yielding)
 
     def update(self, _ids: object = None) -> None:
         if self.session.project is None:

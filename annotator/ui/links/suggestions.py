@@ -24,6 +24,7 @@ from annotator.core.suggest import Candidate, PairSuggestions
 from ..view.text_pane import Highlight, TextPane, char_format
 from ..window.docks import SideDocks, add_dock
 from ..worker.suggest_runner import SuggestRunner
+from .no_counterpart import step_to_review
 from .suggestion_bands import Ghost, SuggestionBands
 from .suggestion_panel import SuggestionPanel, preview
 
@@ -92,7 +93,7 @@ class SuggestionTools(QObject):
             action = QAction(f"Link Suggestion &{k + 1}", self.window)
             action.setShortcut(QKeySequence(key))
             action.setToolTip(f"Link the passage with suggested partner {k + 1} and go to "
-                              f"the next unmatched passage ({key})")
+                              f"the next unmatched passage still to review ({key})")
             action.setStatusTip(action.toolTip())
             action.triggered.connect(lambda _c=False, k=k: self.link_suggestion(k))
             self.window.addAction(action)
@@ -321,14 +322,10 @@ class SuggestionTools(QObject):
             self.window.statusBar().showMessage(f"{exc} (or select the passages and press L)",
                                                 8000)
             return
-        pane = self.panes[side]
-        found = self.session.next_unmatched(side, span.end - 1, 1)
-        if found is None:
-            self.window.statusBar().showMessage(f"Every passage of {side} has a partner.", 4000)
+        # on to the next passage still to review (those marked "no counterpart" are skipped)
+        if not step_to_review(self.session, self.view, side, span.end - 1, 1,
+                              self.window.statusBar().showMessage):
             return
-        self.session.select("", "")
-        self.view.reveal_passage(side, *found)
-        pane.setFocus()
         self.active = side
         self.refresh()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -233,11 +233,10 @@ class ComparisonView(QWidget):
 
     def render_unmatched(self) -> None:
         """Shade the passages without a partner; those marked reviewed ("no counterpart")
-        get a fainter shade, so what is left to look at stands out."""
-        shade = self.colors().unmatched
-        faint = QColor(shade)
-        faint.setAlpha(shade.alpha() // 3)
-        fmt, done_fmt = char_format(shade), char_format(faint)
+        get the theme's quieter reviewed shade, so what is left to look at stands out while
+        what was checked stays visibly checked."""
+        colors = self.colors()
+        fmt, done_fmt = char_format(colors.unmatched), char_format(colors.reviewed)
         project = self.session.project
         for side in ("A", "B"):
             doc = "" if project is None else (project.doc_a if side == "A" else project.doc_b).id

@@ -1,6 +1,7 @@
 """An overview strip beside each article (as in Meld): the whole text at a glance, with its
-linked passages in their score colour, passages with no partner in grey, claims as marks in
-their type's colour, and the part in view framed. A click scrolls the article there."""
+linked passages in their score colour, passages with no partner in grey (violet-grey once
+marked reviewed), claims as marks in their type's colour, and the part in view framed. A click
+scrolls the article there."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from annotator.core import LinkStatus
+from annotator.core.reviewed import split_reviewed
 
 from ..session import Session
 from ..theme import colors_for
@@ -24,10 +26,11 @@ class OverviewStrip(QWidget):
         self.setFixedWidth(WIDTH)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(f"Overview of article {pane.side}: linked passages in colour, passages "
-                        "with no partner in grey, claims as marks on the outer edge; click to go")
+                        "with no partner in grey (violet-grey once reviewed), claims as marks "
+                        "on the outer edge; click to go")
         self.setAccessibleName(f"Overview of article {pane.side}")
         self._cache: tuple[tuple[object, ...], QPixmap] | None = None
-        for signal in (session.links_changed, session.claims_changed):
+        for signal in (session.links_changed, session.claims_changed, session.reviewed_changed):
             signal.connect(self._invalidate)
         session.project_replaced.connect(self._invalidate)
         pane.scrolled.connect(self.update)
@@ -48,8 +51,12 @@ class OverviewStrip(QWidget):
             return []
         side, colors = self.pane.side, colors_for(self.palette())
         out: list[tuple[str, float, float, QColor]] = []
-        for start, end in self.session.unmatched(side):
+        doc = project.doc_a if side == "A" else project.doc_b
+        todo, done = split_reviewed(self.session.unmatched(side), doc.id, project.reviewed)
+        for start, end in todo:
             out.append(("unmatched", start / length, end / length, colors.muted))
+        for start, end in done:
+            out.append(("reviewed", start / length, end / length, colors.reviewed))
         tints: dict[float, QColor] = {}  # a strip pixel cannot show finer steps of score
         for link in self.session.link_index().links:
             if link.status is LinkStatus.REJECTED:
@@ -60,7 +67,6 @@ class OverviewStrip(QWidget):
                 tint = tints[score] = colors.link_tint(score, LinkStatus.ACCEPTED)
             for span in (link.a if side == "A" else link.b):
                 out.append(("link", span.start / length, span.end / length, tint))
-        doc = project.doc_a if side == "A" else project.doc_b
         for claim in project.claims.values():
             if claim.doc == doc.id:
                 ct = project.taxonomy.claim_type(claim.type)
@@ -106,7 +112,7 @@ class OverviewStrip(QWidget):
             solid = solids.get(pixels[:2])
             if solid is None:
                 solid = solids[pixels[:2]] = QColor(color)
-                solid.setAlpha(255 if kind == "link" else 90)
+                solid.setAlpha({"link": 255, "unmatched": 90}.get(kind, 150))
             painter.fillRect(QRectF(1, y0, width - 6, y1 - y0), solid)
         painter.end()
         return pixmap

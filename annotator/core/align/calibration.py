@@ -52,11 +52,11 @@ MODELS: dict[str, Model] = {
             "semantic": 1.8292, "semantic_csls": 0.1608,
         },
         "link": {
-            "similarity_logit": 0.1280, "position": -0.9541, "headline": 0.8492, "size": -1.0361,
-            "copy_share": -0.0065, "row_best": 0.0194, "col_best": 1.0137, "row_margin": -0.3188,
-            "col_margin": 0.5301, "long_similarity": 1.1167, "neighbours": 1.1987,
-            "verbatim": 0.0000, "on_chain": -0.1353, "chain_gap": -1.5487,
-            "doc_related": -0.3065, "bias": 0.0135,
+            "similarity_logit": 0.0000, "position": -0.9670, "headline": 0.7937, "size": -1.0537,
+            "copy_share": -0.0066, "row_best": 0.0135, "col_best": 0.9751, "row_margin": -0.2381,
+            "col_margin": 0.6308, "words_logit": 0.2780, "long_similarity": 0.9981,
+            "neighbours": 1.1725, "verbatim": 0.0000, "on_chain": -0.1543, "chain_gap": -1.5438,
+            "doc_related": -0.1556, "bias": 0.5016,
         },
     },
 }

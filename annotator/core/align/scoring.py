@@ -4,9 +4,10 @@ Each candidate pair gets named feature columns (IDF-weighted word overlap both w
 and conflicting numbers, shared names and word pairs, words only the two sentences share,
 rapidfuzz token scores; `meaning.py` adds sentence-embedding columns when the method has a
 model). Stage one, a logistic model over those, says how alike the two sentences are; stage
-two (`linking.py`) adds where they sit and how the pair ranks among its rivals. Both stages' weights are fitted offline on held-out gold
-data by `benchmarks/quality_calibrate.py` and kept by name in `calibration.py`, so a score of
-0.8 means that about four in five such pairs were gold links there.
+two (`linking.py`) adds where they sit and how the pair ranks among its rivals. Both stages'
+weights are fitted offline on held-out gold data by `benchmarks/quality_calibrate.py` and kept
+by name in `calibration.py`, so a score of 0.8 means that about four in five such pairs were
+gold links there.
 """
 
 from __future__ import annotations

@@ -61,8 +61,11 @@ What the aligner does: a copy stage links verbatim passages of 25+ words and ide
 sentences (extended to the sentence edges when the rest of a sentence is a short paraphrase on
 both sides; 0.99 when identical, lower the more edited); the remaining sentences get
 candidates from shared rare words and, with the model, their nearest neighbours by meaning,
-and a two-stage calibrated model scores them. The model (`wordllama`, WordLlama's static
-embeddings in the default install) adds cosine and CSLS (hub-corrected) similarity. It scores
+and a two-stage calibrated model scores them. Its word columns include `anchors`, the words
+only the two sentences share (a name each article uses once marks its counterpart). The model
+(`wordllama`, WordLlama's static embeddings in the default install) adds cosine and CSLS
+(hub-corrected) similarity, and its stage two also weighs the words-only model's verdict on
+its own (`words_logit`), so strong word evidence is not outvoted by the embeddings. It scores
 article-length rewrites only: pairs with more than 150 uncopied sentences on a side, or in
 which the copy stage found a verbatim run of 25+ words, are scored by words alone (`lexical`),
 because on PAN13's copied web pages the model's look-alikes were mostly chance (plagdet 0.96

@@ -83,3 +83,18 @@ def test_the_vectors_are_those_of_wordllamas_own_api() -> None:
                                       disable_download=True).embed(texts, norm=True)
     assert np.allclose(static_model.embed(texts), theirs, atol=1e-5)
     assert not static_model.embed([""]).any()  # no words: a zero vector, not NaN
+
+
+def test_a_model_method_also_sees_the_words_only_verdict() -> None:
+    """Stage two of a method with a model gets the words-only model's stage one on its own
+    (`words_logit`); the words-only method needs no such column."""
+    from annotator.core.align import calibration
+    from annotator.core.align.pipeline import score_documents
+    from annotator.core.align.scoring import probability
+
+    a = Document("A", "Vladimir Rouvinski of Icesi University spoke. Russia sent two tankers.")
+    b = Document("B", "Russia lent oil. Rouvinski, a professor at Icesi University, spoke.")
+    scored = score_documents(a, b, "wordllama")
+    words = probability(scored.features, calibration.MODELS["lexical"]["similarity"])
+    assert np.allclose(scored.features["words_logit"], np.log(words / (1 - words)))
+    assert "words_logit" not in score_documents(a, b, "lexical").features

@@ -103,6 +103,25 @@ def test_equal_numbers_only_when_both_sides_have_the_same_ones() -> None:
     assert _features("Sales rose sharply.", "Sales climbed sharply.")["numbers_equal"] == 0.0
 
 
+def test_words_only_two_sentences_share_anchor_them() -> None:
+    """A name each text mentions in one sentence only marks those two as counterparts; words
+    found all over both texts do not, and neither does anything in a lone pair of sentences."""
+    texts_a = ["Professor Vladimir Rouvinski of Icesi University spoke about Russia.",
+               "Russia sent two tankers to Venezuela.", "Russia and China watched Venezuela."]
+    texts_b = ["Vladimir Rouvinski, a professor at Icesi University, spoke about Russia.",
+               "Russia helped Venezuela with oil.", "China lent Venezuela money, unlike Russia."]
+    toks_a, toks_b = [tokenize(t) for t in texts_a], [tokenize(t) for t in texts_b]
+    idf = idf_table([t.content for t in toks_a + toks_b])
+    bags_a = [make_bag(t, s, idf) for t, s in zip(toks_a, texts_a, strict=True)]
+    bags_b = [make_bag(t, s, idf) for t, s in zip(toks_b, texts_b, strict=True)]
+    x = pair_features(bags_a, bags_b, [(0, 0), (1, 1), (2, 2)], idf)
+    # vladimir, rouvinski, icesi, univers, professor, spoke: 6 x (2/2 - 2/6) of the 5 for 1
+    assert abs(x["anchors"][0] - 0.8) < 1e-9
+    assert x["anchors"][1] < 0.05  # russia in every sentence, venezuela in four of six
+    assert x["anchors"][1] < x["anchors"][2] < x["anchors"][0]  # china also in only two
+    assert _features(texts_a[0], texts_b[0])["anchors"] == 0.0
+
+
 def test_copy_share_reaches_the_link_stage() -> None:
     from annotator.core.align.linking import link_features
 

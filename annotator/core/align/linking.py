@@ -81,6 +81,16 @@ for _k, _name in enumerate(("row_best", "col_best", "row_margin", "col_margin"))
     LINK_FEATURES[_name] = (lambda k: lambda c: c.ranks()[:, k])(_k)
 
 
+@link_feature("words_logit")
+def _words_logit(c: Context) -> np.ndarray:
+    """How alike the words-only model finds the pair (log-odds; 0 for the words-only method,
+    which has nothing to add it to): a pair whose words say "counterpart" (a rare name, a
+    shared quote) keeps that evidence even where the embeddings find the two sentences unlike."""
+    if "words_logit" not in c.features:
+        return np.zeros(c.features.rows)
+    return c.features["words_logit"]
+
+
 @link_feature("long_similarity")
 def _long_similarity(c: Context) -> np.ndarray:
     """The similarity again, scaled by the texts' length: in a long page a look-alike is

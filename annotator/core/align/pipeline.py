@@ -33,7 +33,7 @@ from .features import Tokens
 from .linking import link_probability
 from .meaning import Meaning
 from .methods import METHODS, resolve
-from .scoring import Bag, Features, make_bag, pair_features
+from .scoring import Bag, Features, make_bag, pair_features, probability
 from .spantokens import (
     DocStems,
     SpanTokens,
@@ -237,10 +237,16 @@ def _probability(x: Features, pairs: Sequence[tuple[int, int]], method: str) -> 
 def _features(bags: tuple[Sequence[Bag], Sequence[Bag]], idf: dict[str, float],
               meaning: Meaning | None, pairs: Sequence[tuple[int, int]],
               copy_share: float) -> Features:
+    """The word columns, and with a model its columns plus `words_logit`: the words-only
+    model's stage one as log-odds, so that stage two can weigh the word evidence on its own
+    (linking.py) rather than only mixed with the embeddings'."""
     x = pair_features(bags[0], bags[1], pairs, idf, copy_share)
     if meaning is not None:
         for name, column in meaning.columns(pairs).items():
             x[name] = column
+        words = probability(x, calibration.MODELS[METHODS["lexical"].name]["similarity"])
+        words = np.clip(words, 1e-6, 1 - 1e-6)
+        x["words_logit"] = np.log(words / (1 - words))
     return x
 
 

@@ -1,12 +1,13 @@
 """How likely two sentences say the same thing: signals combined into a calibrated probability.
 
 Each candidate pair gets named feature columns (IDF-weighted word overlap both ways, shared
-and conflicting numbers, shared names and word pairs, rapidfuzz token scores; `meaning.py` adds
-sentence-embedding columns when the method has a model). Stage one, a logistic model over
-those, says how alike the two sentences are; stage two (`linking.py`) adds where they sit and
-how the pair ranks among its rivals. Both stages' weights are fitted offline on held-out gold
-data by `benchmarks/quality_calibrate.py` and kept by name in `calibration.py`, so a score of
-0.8 means that about four in five such pairs were gold links there.
+and conflicting numbers, shared names and word pairs, words only the two sentences share,
+rapidfuzz token scores; `meaning.py` adds sentence-embedding columns when the method has a
+model). Stage one, a logistic model over those, says how alike the two sentences are; stage
+two (`linking.py`) adds where they sit and how the pair ranks among its rivals. Both stages'
+weights are fitted offline on held-out gold data by `benchmarks/quality_calibrate.py` and kept
+by name in `calibration.py`, so a score of 0.8 means that about four in five such pairs were
+gold links there.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ LEXICAL = (
     "cosine", "cover_min", "cover_max", "fuzzy_set", "fuzzy_ratio", "numbers_shared",
     "numbers_conflict", "names_shared", "bigrams", "position", "headline", "length_ratio",
     "sort_ratio", "unmatched_min", "unmatched_max", "jaccard", "negation_differs",
-    "numbers_equal", "heading_differs",
+    "numbers_equal", "heading_differs", "anchors",
 )
 """The columns `pair_features` computes from the two sentences' words (and where they sit)."""
 CONTENT = tuple(name for name in LEXICAL if name not in ("position", "headline"))
@@ -115,12 +116,36 @@ def make_bag(tokens: Tokens, text: str, idf: dict[str, float]) -> Bag:
                tokens.words <= HEADING_WORDS and not text.rstrip().endswith(_SENTENCE_END))
 
 
+ANCHORS_FULL = 5.0  # this many words found in only the two sentences make the column 1
+
+
+class _AnchorWeights(dict[str, float]):
+    """Per stem, how much sharing it marks two sentences as each other's counterparts: 2/df
+    (1 for a word found in only the two sentences, like a quoted expert's name that each
+    article names once) less 2/passages, what any shared word gets by chance when the texts
+    are a sentence or two long (a lone pair of sentences shares nothing else to tell apart).
+    The document frequency df is read back from the smoothed IDF over the pair's sentences
+    (`features.idf_table`), counted once per stem."""
+
+    def __init__(self, idf: dict[str, float], passages: int) -> None:
+        super().__init__()
+        self.idf, self.passages = idf, max(2, passages)
+
+    def __missing__(self, word: str) -> float:
+        value = self.idf.get(word)
+        df = self.passages if value is None else round(
+            (1 + self.passages) / math.exp(value - 1.0) - 1.0)
+        weight = self[word] = max(0.0, 2.0 / max(2, df) - 2.0 / self.passages)
+        return weight
+
+
 def pair_features(bags_a: Sequence[Bag], bags_b: Sequence[Bag], pairs: Sequence[tuple[int, int]],
                   idf: dict[str, float], copy_share: float = 0.0) -> Features:
     """The LEXICAL columns of every candidate pair, plus two about the whole pair of texts:
     `size` (more look-alikes per true partner in longer texts) and `copy_share` (the share of
     sentences the copy stage already linked verbatim)."""
     n_a, n_b = max(1, len(bags_a)), max(1, len(bags_b))
+    anchor = _AnchorWeights(idf, len(bags_a) + len(bags_b))
     rows = []  # one tuple per pair, made into an array at once (not 18 numpy writes a pair)
     for i, j in pairs:
         a, b = bags_a[i], bags_b[j]
@@ -160,6 +185,7 @@ def pair_features(bags_a: Sequence[Bag], bags_b: Sequence[Bag], pairs: Sequence[
             float(a.negated != b.negated),
             float(bool(a.numbers) and a.numbers == b.numbers),
             float(a.heading != b.heading),
+            min(ANCHORS_FULL, sum(anchor[s] for s in shared)) / ANCHORS_FULL,
         ))
     x = (np.array(rows, dtype=np.float64) if rows
          else np.zeros((0, len(LEXICAL)), dtype=np.float64))

@@ -52,8 +52,9 @@ sentences that are a bit like everything). Its score is the probability that the
 a gold partner, fitted on the fitting half (`python benchmarks/suggest_ranker.py`). The
 hubness correction's worth is small and mixed (the table's first two rows: it helps on the
 benchmark half and costs a little on the fitting half, about even over both), and it is kept
-for what it does to generic sentences; applied to the link probability itself instead (tried before embeddings were in the install:
-0.65-0.85 at k = 1..10 against 0.892) it only hurt, since that probability already weighs each
+for what it does to generic sentences; applied to the link probability itself instead
+(tried before embeddings were in the install: 0.65-0.85 at k = 1..10 against 0.892) it only
+hurt, since that probability already weighs each
 pair against its rivals. The comparison table counts the pairs the aligner embedded, with no
 partner left out for being linked already; the rates above count every pair, as users get
 them. Without embeddings (a long pair: the aligner embeds only pairs with at most 150

@@ -171,10 +171,10 @@ class PairSuggestions:
         return self.complete or all(i in self._focus[side]
                                     for i in _overlapping(self.bounds[side], span))
 
-    def linked(self, side: str, links: Sequence[AlignmentLink]) -> dict[int, set[int]]:
-        """Per sentence of `side`, the other side's sentences the links (any status) pair it
-        with: pass it to for_span to ask about many passages under the same links."""
-        return _linked(side, self.bounds, links)
+    def linked(self, links: Sequence[AlignmentLink]) -> dict[str, dict[int, set[int]]]:
+        """Per side, per sentence, the other side's sentences the links (any status) pair it
+        with: pass a side's to for_span to ask about many passages under the same links."""
+        return _linked_sides(self.bounds, links)
 
     def for_span(self, side: str, span: Span, k: int = 3, links: Iterable[AlignmentLink] = (),
                  linked: dict[int, set[int]] | None = None) -> tuple[Candidate, ...]:
@@ -202,8 +202,9 @@ class PairSuggestions:
         with its `k` likeliest counterparts."""
         links = list(links)
         out: list[Suggestion] = []
+        linked_sides = _linked_sides(self.bounds, links)
         for side in SIDES:
-            linked = _linked(side, self.bounds, links)
+            linked = linked_sides[side]
             starts, ends = self.bounds[side]
             for i in _unmatched_rows(self.bounds[side], side, links):
                 span = Span(starts[i], ends[i])
@@ -273,24 +274,32 @@ def _overlapping(bounds: Bounds, span: Span) -> range:
 
 def _linked(side: str, bounds: dict[str, Bounds], links: Sequence[AlignmentLink],
             ) -> dict[int, set[int]]:
-    """Per sentence of `side`, the other side's sentences a link (any status: rejected pairs
-    are not to be suggested again either) already pairs it with. The spans' sentences are
-    found for all links at once (a long pair has thousands)."""
-    ranges = {}
-    for which, name in ((0, side), (1, _other(side))):
+    return _linked_sides(bounds, links)[side]
+
+
+def _linked_sides(bounds: dict[str, Bounds], links: Sequence[AlignmentLink],
+                  ) -> dict[str, dict[int, set[int]]]:
+    """Per side, per sentence, the other side's sentences a link (any status: rejected
+    pairs are not to be suggested again either) already pairs it with. The spans' sentences
+    are found for all links at once (a long pair has thousands), once for both sides."""
+    ranges: dict[str, list[tuple[int, int, int]]] = {}
+    for side in SIDES:
         spans = [(k, s.start, s.end) for k, link in enumerate(links)
-                 for s in ((link.a, link.b) if side == "A" else (link.b, link.a))[which]]
+                 for s in (link.a if side == "A" else link.b)]
         at = np.asarray(spans, dtype=np.int64).reshape(-1, 3)
-        starts, ends = bounds[name]
+        starts, ends = bounds[side]
         lo = np.searchsorted(np.asarray(ends, dtype=np.int64), at[:, 1], "right")
         hi = np.searchsorted(np.asarray(starts, dtype=np.int64),
                              np.maximum(at[:, 2], at[:, 1] + 1), "left")
-        ranges[which] = list(zip(at[:, 0].tolist(), lo.tolist(), hi.tolist(), strict=True))
-    partners: dict[int, set[int]] = {}
-    for k, lo, hi in ranges[1]:
-        partners.setdefault(k, set()).update(range(lo, hi))
-    out: dict[int, set[int]] = {}
-    for k, lo, hi in ranges[0]:
-        for i in range(lo, hi):
-            out.setdefault(i, set()).update(partners.get(k, ()))
+        ranges[side] = list(zip(at[:, 0].tolist(), lo.tolist(), hi.tolist(), strict=True))
+    out: dict[str, dict[int, set[int]]] = {}
+    for side in SIDES:
+        partners: dict[int, set[int]] = {}
+        for k, first, past in ranges[_other(side)]:
+            partners.setdefault(k, set()).update(range(first, past))
+        own: dict[int, set[int]] = {}
+        for k, first, past in ranges[side]:
+            for i in range(first, past):
+                own.setdefault(i, set()).update(partners.get(k, ()))
+        out[side] = own
     return out

@@ -205,7 +205,7 @@ class SuggestionTools(QObject):
             self._request(passage)  # a long pair: this passage was not scored yet
         links = list(project.links.values())
         if self._linked is None:
-            self._linked = {s: table.linked(s, links) for s in ("A", "B")}
+            self._linked = table.linked(links)
         linked = self._linked
         self.candidates = table.for_span(side, span, KEYS, links, linked[side])
         self.bands.show_ghosts([Ghost(side, span, c.span, rank)

@@ -250,3 +250,42 @@ def test_exports(qtbot: QtBot, tagged: tuple[MainWindow, ClaimController, dict[s
     with (tmp_path / "via-menu.claims.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert len(rows) == 1 + len(session.project.claims)  # type: ignore[union-attr]
+
+
+def test_claim_curves_are_painted_again_only_when_they_change(
+        qtbot: QtBot, tagged: tuple[MainWindow, ClaimController, dict[str, str]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gutter repaints on every new selection and the curves with it: they come from a
+    cache unless a claim link, a linked claim's selection, the scroll, zoom or theme
+    changed (on a project of 2,000 claims, painting them was most of an edit's cost)."""
+    window, tools, ids = tagged
+    s = window.session
+    s.edit(edits.link_claims, ids["outer"], ids["b"], "same")
+    overlay = tools.bands
+    renders: list[int] = []
+    real = overlay._render
+    monkeypatch.setattr(overlay, "_render", lambda p: renders.append(1) or real(p))
+
+    def painted() -> int:
+        renders.clear()
+        overlay.repaint()
+        return len(renders)
+
+    assert painted() == 1  # the new link
+    assert painted() == 0  # nothing changed
+    s.select("claim", ids["inner"])  # an unlinked claim: no curve changes
+    assert painted() == 0
+    s.select("claim", ids["outer"])  # a linked one: its curve is drawn selected
+    assert painted() == 1
+    s.edit(edits.set_claim_note, ids["inner"], "an unlinked claim's note")
+    assert painted() == 0
+    window.view.pane_a.verticalScrollBar().setValue(40)
+    assert painted() == 1
+    window.view.zoom.set_points(window.view.pane_a.font().pointSizeF() + 2, remember=False)
+    assert painted() == 1
+    window.view.pane_a.verticalScrollBar().setValue(0)
+    window.view.pane_b.verticalScrollBar().setValue(0)
+    assert painted() == 1
+    s.edit(edits.link_claims, ids["inner"], ids["b"], "contradicts")
+    assert painted() == 1
+    assert len(overlay.bands()) == 2

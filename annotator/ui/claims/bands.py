@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPaintEvent,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -62,7 +63,12 @@ class ClaimLinkOverlay(QWidget):
         for pane in self.panes:
             pane.scrolled.connect(self.update)
         self._sorted: list[ClaimLink] | None = None  # the claim links by id, while unchanged
-        for signal in (session.claim_links_changed, session.project_replaced):
+        # the curves as last painted: the gutter repaints (and with it this overlay) on every
+        # new selection, and an unlinked claim's edit changes no curve
+        self._version = 0
+        self._cache: tuple[tuple[object, ...], QPixmap] | None = None
+        for signal in (session.claim_links_changed, session.project_replaced,
+                       session.taxonomy_changed):  # (the relations' colours and keys)
             signal.connect(self._on_links_changed)
         # a claim edit or a new selection repaints the curves only when it touches a link:
         # painting them all costs tens of milliseconds on a long, linked pair
@@ -73,6 +79,7 @@ class ClaimLinkOverlay(QWidget):
 
     def _on_links_changed(self, _ids: object = None) -> None:
         self._sorted = None
+        self._version += 1
         self.update()
 
     def _update_if_linked(self, ids: Iterable[str]) -> None:
@@ -81,6 +88,7 @@ class ClaimLinkOverlay(QWidget):
             return
         ends = {end for cl in project.claim_links.values() for end in (cl.source, cl.target)}
         if not ends.isdisjoint(ids):
+            self._version += 1
             self.update()
 
     def _on_current(self, kind: str, item_id: str) -> None:
@@ -170,13 +178,35 @@ class ClaimLinkOverlay(QWidget):
                 out.append(ClaimBand(link, ya, yb, not (vis_a and vis_b)))
         return out
 
+    def _cache_key(self) -> tuple[object, ...]:
+        """What the curves depend on besides the claim links and the selection (`_version`):
+        the overlay's size and colours, and where each pane's text sits."""
+        panes = tuple((pane.verticalScrollBar().value(), pane.font().pointSizeF(),
+                       pane.viewport().width(), pane.viewport().height(),
+                       self.mapFromGlobal(pane.viewport().mapToGlobal(QPoint(0, 0))).y())
+                      for pane in self.panes)
+        return (self._version, self.width(), self.height(), self.devicePixelRatioF(),
+                self.palette().cacheKey(), panes)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         project = self.session.project
-        if project is None:
+        if project is None or not project.claim_links:
             return
+        key = self._cache_key()
+        if self._cache is None or self._cache[0] != key:
+            self._cache = (key, self._render(project))
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._cache[1])
+        painter.end()
+
+    def _render(self, project: Project) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
         current = self.session.current[1] if self.session.current[0] == CLAIM else ""
         width = float(self.width())
-        painter = QPainter(self)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(self.font())
         font.setPointSizeF(7.5)
@@ -207,3 +237,4 @@ class ClaimLinkOverlay(QWidget):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter,
                              relation_badge(project, band.link.relation))
         painter.end()
+        return pixmap

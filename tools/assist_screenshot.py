@@ -17,7 +17,6 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -43,39 +42,16 @@ def _assist_demo(window: object) -> None:
 DEMO = Path(__file__).resolve().parents[1] / "tests" / "data" / "assist"
 
 
-def demo_pair_screenshot(path: Path, size: tuple[int, int]) -> Path:
-    """The demo pair checked in a fresh window, the number flag selected, grabbed."""
-    from annotator.app import configure_application
+def _number_flag_demo(window: object) -> None:
+    """The demo pair checked, its number flag selected."""
     from annotator.ui.main_window import MainWindow
-    from annotator.ui.theme import apply_theme
 
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0]])
-    configure_application(app)
-    apply_theme(app, "light")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    a, b = DEMO / "orvik_a.txt", DEMO / "orvik_b.txt"
-    window = MainWindow()
-    window.resize(*size)
-    window.show()
-    window.open_pair(a, b)
-    window.session.wait_for_alignment()
-    for _ in range(5):
-        app.processEvents()
+    assert isinstance(window, MainWindow)
     window.assist.check()
     project = window.session.project
     assert project is not None
     number = next(f for f in project.assist.flags_sorted() if f.kind == "number")
     window.assist.choose("flag", number.id)
-    for _ in range(5):
-        app.processEvents()
-    window.grab().save(str(path))
-    window.session.undo_stack.setClean()
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    return path
 
 
 def _candidates_demo(window: object) -> None:
@@ -98,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["XDG_DATA_HOME"] = scratch
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
-        print(demo_pair_screenshot(out_dir / "assist.png", (1500, 920)))
+        print(screenshot_of_sample(out_dir / "assist.png", "light", (1500, 920),
+                                   _number_flag_demo, (DEMO / "orvik_a.txt", DEMO / "orvik_b.txt")))
         for name, scheme, size, demo in (
                 ("assist-sample.png", "light", (1500, 920), _assist_demo),
                 ("assist-candidates.png", "light", (1500, 920), _candidates_demo),

@@ -26,8 +26,10 @@ SAMPLE_B = ROOT / "samples" / "001_f395bdecfdbba89e.txt"
 
 
 def screenshot_of_sample(path: Path, scheme: str, size: tuple[int, int],
-                         prepare: Callable[[object], object]) -> Path:
-    """Open the sample pair in a fresh window, let `prepare(window)` set it up, grab it."""
+                         prepare: Callable[[object], object],
+                         pair: tuple[Path, Path] = (SAMPLE_A, SAMPLE_B)) -> Path:
+    """Open the sample pair (or `pair`) in a fresh window, let `prepare(window)` set it up,
+    grab it."""
     from annotator.app import configure_application
     from annotator.ui.main_window import MainWindow
     from annotator.ui.theme import apply_theme
@@ -41,7 +43,7 @@ def screenshot_of_sample(path: Path, scheme: str, size: tuple[int, int],
     window = MainWindow()
     window.resize(*size)
     window.show()
-    window.open_pair(SAMPLE_A, SAMPLE_B)
+    window.open_pair(*pair)
     window.session.wait_for_alignment()
     for _ in range(5):
         app.processEvents()

@@ -92,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 NOTES = """`cold` is a new process from its start to the first pair's links (imports, segmentation,
 model load, alignment), what the app's first alignment costs; `warm` is the best of the repeats
 of aligning another pair in that process with nothing memoised, as the app's worker does after
-the first; CPU seconds in brackets (the machine is shared: 8 sessions on 2 cores, load 6-10,
-so wall times vary by 2x between runs; compare the CPU times). `links made by` is what the
+the first; CPU seconds in brackets (the machine is shared, so wall times vary by 2x between
+runs; compare the CPU times). `links made by` is what the
 links record: the 2,000-word and 100k pairs copy runs of 25+ words, so they are scored by words
 alone whatever was asked.
 The model embeds only sentences the copy stage did not link, and none at all when either text

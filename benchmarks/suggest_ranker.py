@@ -106,19 +106,31 @@ def top_k(rows: list[Row], weights: dict[str, float], k: int = 3) -> float:
 
 def comparison(fit_rows: list[Row], test_rows: list[Row]) -> list[tuple[str, float, float]]:
     """(ranking, top 3 on the fitting half, top 3 on the benchmark half): the shipped ranker,
-    refits without each embedding column, and single signals."""
-    out = [("the shipped ranker: lexical link log-odds, cosine, CSLS cosine",
-            top_k(fit_rows, RANKER), top_k(test_rows, RANKER))]
-    refits = (("refit without the hubness correction (CSLS)", ["link_logit", "semantic"]),
-              ("refit with CSLS but not the plain cosine", ["link_logit", "semantic_csls"]),
-              ("refit over the default (embedding) link log-odds and cosine",
-               ["default_logit", "semantic", "semantic_csls"]))
+    refits with one column fewer, more or swapped, and single signals."""
+    out = [("the shipped ranker: lexical link log-odds, words-only similarity, anchors, CSLS "
+            "cosine", top_k(fit_rows, RANKER), top_k(test_rows, RANKER))]
+    refits = (
+        ("the previous ranker's columns, refit: lexical link log-odds, cosine, CSLS cosine",
+         ["link_logit", "semantic", "semantic_csls"]),
+        ("refit without anchors", ["link_logit", "words_logit", "semantic_csls"]),
+        ("refit without the words-only similarity", ["link_logit", "anchors", "semantic_csls"]),
+        ("refit with the plain cosine instead of CSLS",
+         ["link_logit", "words_logit", "anchors", "semantic"]),
+        ("refit with the plain cosine as well",
+         ["link_logit", "words_logit", "anchors", "semantic", "semantic_csls"]),
+        ("refit with the default (embedding) link log-odds instead of the lexical",
+         ["default_logit", "words_logit", "anchors", "semantic_csls"]),
+        ("refit with the default link log-odds as well",
+         ["link_logit", "default_logit", "words_logit", "anchors", "semantic_csls"]),
+        ("refit over the default link log-odds, cosine and CSLS cosine",
+         ["default_logit", "semantic", "semantic_csls"]))
     for label, names in refits:
         weights = fit(fit_rows, names)
         out.append((label, top_k(fit_rows, weights), top_k(test_rows, weights)))
     for label, name in (("the aligner's default link probability alone", "default_logit"),
                         ("the lexical link probability alone", "link_logit"),
-                        ("cosine alone", "semantic"), ("CSLS cosine alone", "semantic_csls")):
+                        ("anchors alone", "anchors"), ("cosine alone", "semantic"),
+                        ("CSLS cosine alone", "semantic_csls")):
         one = {name: 1.0}
         out.append((label, top_k(fit_rows, one), top_k(test_rows, one)))
     return out

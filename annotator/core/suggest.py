@@ -3,9 +3,10 @@
 What the aligner leaves unlinked is where a person finishes the job, so each sentence gets
 the other article's sentences ranked by how likely each is its partner: a small model
 (RANKER) over the aligner's word-based link probability, judged among all the sentence's
-alternatives as `align()` judges its candidates, and the sentences' embeddings where the
-aligner made them. Short pairs are scored all against all; long ones over each sentence's
-candidates by shared rare words, which keeps the cost near-linear.
+alternatives as `align()` judges its candidates, and, where the aligner embedded the
+sentences, the words-only similarity, the rare words only the two share, and the
+embeddings' hub-corrected cosine. Short pairs are scored all against all; long ones over
+each sentence's candidates by shared rare words, which keeps the cost near-linear.
 
 A person's decisions count: a rejected pair is never suggested again, and the partners a
 passage is already linked with are not suggested to it.
@@ -22,8 +23,7 @@ import numpy as np
 from .align.candidates import candidate_pairs
 from .align.features import idf_table, tokenize
 from .align.partners import AlignMemo
-from .align.partners import score_pairs as aligner_scores
-from .align.pipeline import score_documents, scored_pair_scores
+from .align.pipeline import score_documents, scored_pair_columns, scored_pair_scores
 from .annotations import AlignmentLink, LinkStatus
 from .document import Document, Span
 
@@ -31,10 +31,12 @@ SIDES = ("A", "B")
 ALL_PAIRS_LIMIT = 40_000  # up to this many sentence pairs (200 x 200), score every one
 CANDIDATES_PER_SENTENCE = 12  # past it, each sentence's best partners by shared rare words
 MIN_SCORE = 0.001  # below this a sentence is no likely partner: not suggested at all
+MEANING_FEATURES = ("words_logit", "anchors", "semantic", "semantic_csls")
+"""The columns of an embedded pair the ranking may weigh besides the link log-odds."""
 # The ranking model: weights over ranking_features, fitted on gold partners of unmatched
 # sentences in the fitting half of news_synth by `benchmarks/suggest_ranker.py`.
-RANKER: dict[str, float] = {"bias": 1.7375, "link_logit": 0.9662, "semantic": 1.156,
-                            "semantic_csls": 4.0802}
+RANKER: dict[str, float] = {"bias": 0.5278, "link_logit": 0.8272, "words_logit": -0.1807,
+                            "anchors": 3.6975, "semantic_csls": 4.4455}
 
 
 Bounds = tuple[list[int], list[int]]
@@ -85,18 +87,23 @@ def ranking_features(doc_a: Document, doc_b: Document, pairs: Sequence[tuple[int
                      memo: AlignMemo | None = None) -> dict[str, np.ndarray]:
     """What the ranking sees of each pair: the log-odds of the aligner's lexical link
     probability (words, numbers, names, position, each pair among its rivals) and, when the
-    aligner embedded the sentences, their cosine and its hub-corrected (CSLS) form."""
-    scored = score_documents(doc_a, doc_b, memo=memo, remember=False) if pairs else None
-    meaning = scored.meaning if scored is not None else None
-    if scored is not None and scored.method == "lexical":  # a long or copied pair: the
+    aligner embedded the sentences, MEANING_FEATURES: the words-only similarity (stage one,
+    which the link log-odds mixes with position and rivals; apart, the ranker can weigh
+    plain word overlap against the other columns), the rare words only these two sentences
+    share (`anchors`), and the embeddings' cosine and its hub-corrected (CSLS) form. All
+    are read off one computation of the pair features over the aligner's own scores: an
+    embedded pair's columns hold the words-only model's, so nothing is scored twice."""
+    if not pairs:
+        return {"link_logit": np.zeros(0)}
+    scored = score_documents(doc_a, doc_b, memo=memo, remember=False)
+    out: dict[str, np.ndarray] = {}
+    if scored.meaning is None and scored.method == "lexical":  # a long or copied pair: the
         lexical = scored_pair_scores(scored, pairs)  # aligner's own scores are the lexical ones
     else:
-        lexical = aligner_scores(doc_a, doc_b, pairs, "lexical")
+        names = MEANING_FEATURES if scored.meaning is not None else ()
+        lexical, out = scored_pair_columns(scored, pairs, "lexical", names)
     lexical = np.clip(lexical, 1e-6, 1 - 1e-6)
-    out = {"link_logit": np.log(lexical / (1 - lexical))}
-    if meaning is not None:
-        out.update(meaning.columns(pairs))
-    return out
+    return {"link_logit": np.log(lexical / (1 - lexical))} | out
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

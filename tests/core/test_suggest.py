@@ -155,7 +155,8 @@ def test_the_ranker_weighs_meaning_when_the_aligner_embedded_the_sentences(
     a, b = sample
     pairs = [(i, j) for i in range(len(a.sentences)) for j in range(len(b.sentences))]
     features = suggest_module.ranking_features(a, b, pairs)
-    assert set(features) == {"link_logit", "semantic", "semantic_csls"}
+    assert set(features) == {"link_logit", *suggest_module.MEANING_FEATURES}
+    assert set(suggest_module.RANKER) - {"bias"} <= set(features)
     scores = score_pairs(a, b, pairs)
     assert ((scores > 0) & (scores < 1)).all()
     z = suggest_module.RANKER["bias"] + sum(
@@ -195,3 +196,25 @@ def test_suggestions_after_an_alignment_reuse_its_scores_and_keep_its_memo(
     for k, s in enumerate(a.sentences):
         span = Span(s.start, s.end)
         assert reused.for_span("A", span, 3) == fresh.for_span("A", span, 3), k
+
+
+def test_an_embedded_pair_is_ranked_from_the_aligners_scores_alone(
+        sample: tuple[Document, Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ranker's words-only columns of an embedded pair come from the default model's
+    features: after an alignment, no document is scored again (not even by words alone)."""
+    a, b = sample
+    memo = AlignMemo()
+    links = align_documents(a, b, memo=memo)
+    assert memo.value is not None and memo.value.meaning is not None
+    calls: list[str] = []
+    real = pipeline._score_documents
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append("scored")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_score_documents", counting)
+    reused = PairSuggestions.for_links(a, b, links, memo=memo)
+    assert calls == []
+    assert reused.for_unmatched(links) == PairSuggestions.for_links(a, b, links).for_unmatched(
+        links)

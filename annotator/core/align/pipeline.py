@@ -350,11 +350,7 @@ def scored_pair_scores(scored: Scored, pairs: Sequence[tuple[int, int]]) -> np.n
     """`pair_scores` from a pair's scores already made."""
     if not len(pairs):
         return np.zeros(0)
-    sa, sb = scored.sents_a, scored.sents_b
-    for i, j in pairs:
-        if not (0 <= i < len(sa) and 0 <= j < len(sb)):
-            raise IndexError(f"no sentence pair ({i}, {j}) in documents of {len(sa)} and "
-                             f"{len(sb)} sentences")
+    _check_pairs(scored, pairs)
     known = set(scored.pairs)
     extra = sorted({(i, j) for i, j in pairs if (i, j) not in known})
     if not extra:
@@ -365,3 +361,30 @@ def scored_pair_scores(scored: Scored, pairs: Sequence[tuple[int, int]]) -> np.n
     prob = _probability(x, everything, scored.method)
     where = {pair: k for k, pair in enumerate(everything)}
     return np.array([prob[where[i, j]] for i, j in pairs], dtype=np.float64)
+
+
+def scored_pair_columns(scored: Scored, pairs: Sequence[tuple[int, int]], method: str,
+                        names: Sequence[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """For each pair: `method`'s link probability and the named feature columns, from one
+    computation of the features over the pair's candidates and `pairs` (the rivals, as in
+    scored_pair_scores). Any model whose columns the scores hold may be asked, so a pair
+    the default model scored is read by the words-only model too without scoring it again
+    (an embedding model's columns include the words-only model's)."""
+    if not len(pairs):
+        return np.zeros(0), {name: np.zeros(0) for name in names}
+    _check_pairs(scored, pairs)
+    known = set(scored.pairs)
+    everything = list(scored.pairs) + sorted({p for p in pairs if p not in known})
+    x = _features(scored.bags, scored.idf, scored.meaning, everything, scored.copy_share)
+    prob = _probability(x, everything, method)
+    where = {pair: k for k, pair in enumerate(everything)}
+    index = np.fromiter((where[p] for p in pairs), dtype=np.int64, count=len(pairs))
+    return prob[index], {name: x[name][index] for name in names}
+
+
+def _check_pairs(scored: Scored, pairs: Sequence[tuple[int, int]]) -> None:
+    sa, sb = scored.sents_a, scored.sents_b
+    for i, j in pairs:
+        if not (0 <= i < len(sa) and 0 <= j < len(sb)):
+            raise IndexError(f"no sentence pair ({i}, {j}) in documents of {len(sa)} and "
+                             f"{len(sb)} sentences")

@@ -17,6 +17,7 @@ from ..annotations import AlignmentLink, LinkStatus
 from ..document import Document, Span
 from ..segment import Segment
 from .calibration import DEFAULT_THRESHOLD
+from .cancel import Cancelled
 from .diff import WordOp, shared_ratio, word_diff
 from .features import pair_language, set_word_language
 from .pipeline import Scored, align_segments
@@ -31,10 +32,6 @@ AlignMemo = LastPair[Scored]
 
 ProgressCallback = Callable[[float], bool]
 """Called with the fraction done (0..1); returning False cancels the alignment."""
-
-
-class Cancelled(Exception):
-    """The progress callback asked to stop."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ import numpy as np
 from ..document import Document, Span
 from ..segment import Segment
 from . import calibration
+from .cancel import StopCheck, check
 from .candidates import candidate_arrays
 from .cover import covered
 from .edges import IDENTICAL_SCORE, copy_score, extend_to_edges
@@ -236,11 +237,11 @@ def _probability(x: Features, pairs: Sequence[tuple[int, int]], method: str) -> 
 
 def _features(bags: tuple[Sequence[Bag], Sequence[Bag]], idf: dict[str, float],
               meaning: Meaning | None, pairs: Sequence[tuple[int, int]],
-              copy_share: float) -> Features:
+              copy_share: float, stop: StopCheck | None = None) -> Features:
     """The word columns, and with a model its columns plus `words_logit`: the words-only
     model's stage one as log-odds, so that stage two can weigh the word evidence on its own
     (linking.py) rather than only mixed with the embeddings'."""
-    x = pair_features(bags[0], bags[1], pairs, idf, copy_share)
+    x = pair_features(bags[0], bags[1], pairs, idf, copy_share, stop)
     if meaning is not None:
         for name, column in meaning.columns(pairs).items():
             x[name] = column
@@ -346,8 +347,10 @@ def pair_scores(doc_a: Document, doc_b: Document, pairs: Sequence[tuple[int, int
     return scored_pair_scores(score_documents(doc_a, doc_b, method, memo=memo), pairs)
 
 
-def scored_pair_scores(scored: Scored, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
-    """`pair_scores` from a pair's scores already made."""
+def scored_pair_scores(scored: Scored, pairs: Sequence[tuple[int, int]],
+                       stop: StopCheck | None = None) -> np.ndarray:
+    """`pair_scores` from a pair's scores already made; `stop` may abandon it between steps
+    (`Cancelled`)."""
     if not len(pairs):
         return np.zeros(0)
     sa, sb = scored.sents_a, scored.sents_b
@@ -355,13 +358,15 @@ def scored_pair_scores(scored: Scored, pairs: Sequence[tuple[int, int]]) -> np.n
         if not (0 <= i < len(sa) and 0 <= j < len(sb)):
             raise IndexError(f"no sentence pair ({i}, {j}) in documents of {len(sa)} and "
                              f"{len(sb)} sentences")
+    check(stop)
     known = set(scored.pairs)
     extra = sorted({(i, j) for i, j in pairs if (i, j) not in known})
     if not extra:
         where = {pair: k for k, pair in enumerate(scored.pairs)}
         return np.array([scored.prob[where[i, j]] for i, j in pairs], dtype=np.float64)
     everything = list(scored.pairs) + extra
-    x = _features(scored.bags, scored.idf, scored.meaning, everything, scored.copy_share)
+    x = _features(scored.bags, scored.idf, scored.meaning, everything, scored.copy_share, stop)
+    check(stop)
     prob = _probability(x, everything, scored.method)
     where = {pair: k for k, pair in enumerate(everything)}
     return np.array([prob[where[i, j]] for i, j in pairs], dtype=np.float64)

@@ -79,6 +79,7 @@ class SuggestionTools(QObject):
         s.project_replaced.connect(self._on_project_replaced)
         s.links_changed.connect(self._on_links_changed)
         s.alignment_running.connect(self._on_alignment_running)
+        window.link_list.unmatched.revealed.connect(self.follow)
         for side, pane in self.panes.items():
             pane.cursorPositionChanged.connect(lambda side=side: self._moved(side))
             pane.selectionChanged.connect(lambda side=side: self._moved(side))
@@ -165,6 +166,12 @@ class SuggestionTools(QObject):
             self.active = side
         if side == self.active:
             self._refresh_soon()
+
+    def follow(self, side: str) -> None:
+        """A passage of `side` was chosen outside the panes (the unmatched list): suggest
+        partners for it, as if that pane were in use."""
+        self.active = side
+        self._refresh_soon()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn:

@@ -25,6 +25,7 @@ from .align.features import idf_table, tokenize
 from .align.partners import AlignMemo
 from .align.pipeline import score_documents, scored_pair_columns, scored_pair_scores
 from .annotations import AlignmentLink, LinkStatus
+from .cancel import StopCheck, check
 from .document import Document, Span
 
 SIDES = ("A", "B")
@@ -66,14 +67,14 @@ class Suggestion:
 
 
 def score_pairs(doc_a: Document, doc_b: Document, pairs: Sequence[tuple[int, int]],
-                memo: AlignMemo | None = None) -> np.ndarray:
+                memo: AlignMemo | None = None, stop: StopCheck | None = None) -> np.ndarray:
     """How likely each sentence pair (i in A, j in B) is a passage and its partner: RANKER
     over `ranking_features`, a probability fitted on held-out gold partners; where the pair
     has no sentence embeddings (a long pair, or none installed), the aligner's lexical link
     probability. `memo` may hold the aligner's scores of the pair (the GUI's worker passes
     its own, so suggestions after an alignment do not score the pair again); it is only
-    read."""
-    features = ranking_features(doc_a, doc_b, pairs, memo)
+    read. `stop` may abandon the scoring between steps (`Cancelled`)."""
+    features = ranking_features(doc_a, doc_b, pairs, memo, stop)
     if "semantic" not in features:
         return _sigmoid(features["link_logit"])
     z = np.full(len(pairs), RANKER["bias"])
@@ -84,7 +85,8 @@ def score_pairs(doc_a: Document, doc_b: Document, pairs: Sequence[tuple[int, int
 
 
 def ranking_features(doc_a: Document, doc_b: Document, pairs: Sequence[tuple[int, int]],
-                     memo: AlignMemo | None = None) -> dict[str, np.ndarray]:
+                     memo: AlignMemo | None = None, stop: StopCheck | None = None,
+                     ) -> dict[str, np.ndarray]:
     """What the ranking sees of each pair: the log-odds of the aligner's lexical link
     probability (words, numbers, names, position, each pair among its rivals) and, when the
     aligner embedded the sentences, MEANING_FEATURES: the words-only similarity (stage one,
@@ -98,10 +100,11 @@ def ranking_features(doc_a: Document, doc_b: Document, pairs: Sequence[tuple[int
     scored = score_documents(doc_a, doc_b, memo=memo, remember=False)
     out: dict[str, np.ndarray] = {}
     if scored.meaning is None and scored.method == "lexical":  # a long or copied pair: the
-        lexical = scored_pair_scores(scored, pairs)  # aligner's own scores are the lexical ones
+        lexical = scored_pair_scores(scored, pairs, stop)  # aligner's own are the lexical ones
     else:
         names = MEANING_FEATURES if scored.meaning is not None else ()
-        lexical, out = scored_pair_columns(scored, pairs, "lexical", names)
+        lexical, out = scored_pair_columns(scored, pairs, "lexical", names, stop)
+    check(stop)
     lexical = np.clip(lexical, 1e-6, 1 - 1e-6)
     return {"link_logit": np.log(lexical / (1 - lexical))} | out
 
@@ -111,14 +114,18 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def _pairs_to_score(doc_a: Document, doc_b: Document,
-                    focus: Mapping[str, Iterable[int]] | None) -> list[tuple[int, int]]:
+                    focus: Mapping[str, Iterable[int]] | None,
+                    stop: StopCheck | None = None) -> list[tuple[int, int]]:
     n_a, n_b = len(doc_a.sentences), len(doc_b.sentences)
     if n_a * n_b <= ALL_PAIRS_LIMIT:
         return [(i, j) for i in range(n_a) for j in range(n_b)]
     stems_a = [frozenset(tokenize(doc_a.slice(s)).content) for s in doc_a.sentences]
+    check(stop)
     stems_b = [frozenset(tokenize(doc_b.slice(s)).content) for s in doc_b.sentences]
+    check(stop)
     idf = idf_table(stems_a + stems_b)
-    pairs = candidate_pairs(stems_a, stems_b, idf, CANDIDATES_PER_SENTENCE)
+    pairs = candidate_pairs(stems_a, stems_b, idf, CANDIDATES_PER_SENTENCE, stop)
+    check(stop)
     if focus is None:
         return pairs
     rows, cols = set(focus.get("A", ())), set(focus.get("B", ()))
@@ -143,18 +150,23 @@ class PairSuggestions:
     words, and with `focus` ({"A": sentence indices, "B": ...}) only those sentences' (the
     unmatched ones, a selected passage), which keeps a book-length pair to about a second.
     `keep` trims each sentence's ranking to its best few. The GUI builds it in the alignment
-    worker process, the CLI once per pair."""
+    worker process, the CLI once per pair. `stop` is asked between the steps (and within the
+    long scoring one); when it says stop, `Cancelled` is raised: the worker gives way to an
+    alignment the user is waiting for rather than finish scoring first."""
 
     def __init__(self, doc_a: Document, doc_b: Document,
                  focus: Mapping[str, Iterable[int]] | None = None,
-                 keep: int | None = None, memo: AlignMemo | None = None) -> None:
+                 keep: int | None = None, memo: AlignMemo | None = None,
+                 stop: StopCheck | None = None) -> None:
         self.bounds = {"A": _bounds(doc_a), "B": _bounds(doc_b)}
         self.complete = focus is None or (
             len(doc_a.sentences) * len(doc_b.sentences) <= ALL_PAIRS_LIMIT)
         self._focus = {side: frozenset(() if focus is None else focus.get(side, ()))
                        for side in SIDES}
-        pairs = _pairs_to_score(doc_a, doc_b, focus)
-        prob = score_pairs(doc_a, doc_b, pairs, memo)
+        check(stop)
+        pairs = _pairs_to_score(doc_a, doc_b, focus, stop)
+        check(stop)
+        prob = score_pairs(doc_a, doc_b, pairs, memo, stop)
         rows = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
         cols = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
         self._ranked = {"A": _rank(rows, cols, prob, keep), "B": _rank(cols, rows, prob, keep)}
@@ -162,7 +174,8 @@ class PairSuggestions:
     @classmethod
     def for_links(cls, doc_a: Document, doc_b: Document, links: Iterable[AlignmentLink],
                   spans: Iterable[tuple[str, Span]] = (), keep: int | None = None,
-                  memo: AlignMemo | None = None) -> PairSuggestions:
+                  memo: AlignMemo | None = None, stop: StopCheck | None = None,
+                  ) -> PairSuggestions:
         """Scores for what suggestions will be asked for: every sentence the links leave
         unmatched, and the sentences of these (side, span) passages."""
         links = list(links)
@@ -170,7 +183,7 @@ class PairSuggestions:
         focus = {side: set(_unmatched_rows(bounds[side], side, links)) for side in SIDES}
         for side, span in spans:
             focus[side].update(_overlapping(bounds[side], span))
-        return cls(doc_a, doc_b, focus, keep, memo)
+        return cls(doc_a, doc_b, focus, keep, memo, stop)
 
     def knows(self, side: str, span: Span) -> bool:
         """Whether every sentence of the passage was scored (always, unless a long pair

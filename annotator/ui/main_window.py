@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         self.toolbar = bar
 
     def _build_dock(self) -> None:
-        self.link_list = LinkList(self.session)
+        self.link_list = LinkList(self.session, self.review)
         self.links_dock = add_dock(self, "Links", "linksDock", self.link_list,
                                    Qt.DockWidgetArea.BottomDockWidgetArea, self.view_menu)
         self.resizeDocks([self.links_dock], [190], Qt.Orientation.Vertical)

@@ -109,7 +109,7 @@ def test_long_pairs_score_candidates_only_and_still_find_partners(
     real = suggest_module.score_pairs
 
     def counting(doc_a: Document, doc_b: Document, pairs: list[tuple[int, int]],
-                 memo: object = None) -> object:
+                 memo: object = None, stop: object = None) -> object:
         scored.append(len(pairs))
         return real(doc_a, doc_b, pairs)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..annotations import AlignmentLink, LinkStatus
+from ..cancel import Cancelled
 from ..document import Document, Span
 from ..segment import Segment
 from .calibration import DEFAULT_THRESHOLD
@@ -31,10 +32,6 @@ AlignMemo = LastPair[Scored]
 
 ProgressCallback = Callable[[float], bool]
 """Called with the fraction done (0..1); returning False cancels the alignment."""
-
-
-class Cancelled(Exception):
-    """The progress callback asked to stop."""
 
 
 @dataclass(frozen=True)

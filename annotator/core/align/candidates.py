@@ -14,6 +14,8 @@ from itertools import chain, repeat
 
 import numpy as np
 
+from ..cancel import StopCheck, check
+
 COMMON_SHARE = 0.25  # a stem in more than this share of a document's sentences is no clue
 MIN_CAP = 12  # ...but in a short text, a stem in up to 12 sentences still counts
 MAX_CAP = 60  # ...and in a long text, never more than 60 (bounds the votes per stem)
@@ -39,11 +41,13 @@ def _entries(stem_sets: Sequence[Iterable[str]], ids: dict[str, int],
 
 
 def candidate_pairs(stems_a: Sequence[Iterable[str]], stems_b: Sequence[Iterable[str]],
-                    idf: dict[str, float], per_sentence: int) -> list[tuple[int, int]]:
+                    idf: dict[str, float], per_sentence: int,
+                    stop: StopCheck | None = None) -> list[tuple[int, int]]:
     """Each sentence's best `per_sentence` partners by summed IDF of shared stems, both ways.
 
     Ties go to the partner that comes first in its document. (0, 0) is always a candidate:
-    headline to headline, even when reworded.
+    headline to headline, even when reworded. `stop` is asked between the vote's steps (a
+    long pair's take a fifth of a second; see suggest.PairSuggestions).
     """
     n_a, n_b = len(stems_a), len(stems_b)
     if not n_a or not n_b:
@@ -54,8 +58,11 @@ def candidate_pairs(stems_a: Sequence[Iterable[str]], stems_b: Sequence[Iterable
     weight = np.fromiter((idf.get(stem, 1.0) for stem in ordered), dtype=np.float64,
                          count=len(ordered))
     code_a, owner_a = _entries(stems_a, ids)
-    return _listed(_vote(_sorted_pairs(owner_a, code_a, len(ordered))[::-1],
-                         _entries(stems_b, ids), weight, n_a, n_b, per_sentence))
+    check(stop)
+    voted = _vote(_sorted_pairs(owner_a, code_a, len(ordered))[::-1], _entries(stems_b, ids),
+                  weight, n_a, n_b, per_sentence, stop=stop)
+    check(stop)
+    return _listed(voted)
 
 
 def _listed(pairs: tuple[np.ndarray, np.ndarray]) -> list[tuple[int, int]]:
@@ -110,7 +117,8 @@ def _sorted_pairs(major: np.ndarray, minor: np.ndarray, minor_size: int,
 
 def _vote(entries_a: tuple[np.ndarray, np.ndarray], entries_b: tuple[np.ndarray, np.ndarray],
           weight: np.ndarray, n_a: int, n_b: int, per_sentence: int,
-          skip: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+          skip: tuple[np.ndarray, np.ndarray] | None = None,
+          stop: StopCheck | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The votes and each sentence's top partners, from A's (stem code, sentence) entries
     sorted by sentence then code and B's sorted by code then sentence; `weight[code]` is the
     stem's IDF.
@@ -119,7 +127,8 @@ def _vote(entries_a: tuple[np.ndarray, np.ndarray], entries_b: tuple[np.ndarray,
     (so the sums are the same floats whatever the layout); each sentence keeps its
     `per_sentence` best-voted partners, ties to the partner first in its document. With
     `skip` (see candidate_arrays), a skipped row votes only with unskipped columns: the
-    rankings of skipped rows and columns come out wrong, and are the caller's to drop."""
+    rankings of skipped rows and columns come out wrong, and are the caller's to drop.
+    `stop` is asked between the steps."""
     code_a, rows = entries_a
     code_b, cols_sorted = entries_b
     count_a = np.bincount(code_a, minlength=weight.size)
@@ -146,7 +155,9 @@ def _vote(entries_a: tuple[np.ndarray, np.ndarray], entries_b: tuple[np.ndarray,
         # sorts short runs, and keeps each pair's votes in stem order
         within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
         keys = np.repeat(rows * n_b, reps) + cols_sorted[np.repeat(start, reps) + within]
+        check(stop)
         order, keys = _stable_order(keys)
+        check(stop)
         new = np.r_[True, keys[1:] != keys[:-1]]
         pair_keys = keys[new]
         code = np.repeat(code_a, reps)[order]
@@ -154,6 +165,7 @@ def _vote(entries_a: tuple[np.ndarray, np.ndarray], entries_b: tuple[np.ndarray,
         rows_i, cols_j = pair_keys // n_b, pair_keys % n_b
         place = _vote_places(votes, weight, code[new], new)
         for major, minor in ((rows_i, cols_j), (cols_j, rows_i)):
+            check(stop)
             row, col = _top(major, place, minor, per_sentence)
             chosen_keys.append(row * n_b + col if major is rows_i else col * n_b + row)
     chosen = np.sort(np.concatenate(chosen_keys))  # by key: by (i, j)

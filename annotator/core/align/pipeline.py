@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..cancel import StopCheck, check
 from ..document import Document, Span
 from ..segment import Segment
 from . import calibration
@@ -236,11 +237,11 @@ def _probability(x: Features, pairs: Sequence[tuple[int, int]], method: str) -> 
 
 def _features(bags: tuple[Sequence[Bag], Sequence[Bag]], idf: dict[str, float],
               meaning: Meaning | None, pairs: Sequence[tuple[int, int]],
-              copy_share: float) -> Features:
+              copy_share: float, stop: StopCheck | None = None) -> Features:
     """The word columns, and with a model its columns plus `words_logit`: the words-only
     model's stage one as log-odds, so that stage two can weigh the word evidence on its own
     (linking.py) rather than only mixed with the embeddings'."""
-    x = pair_features(bags[0], bags[1], pairs, idf, copy_share)
+    x = pair_features(bags[0], bags[1], pairs, idf, copy_share, stop)
     if meaning is not None:
         for name, column in meaning.columns(pairs).items():
             x[name] = column
@@ -346,36 +347,44 @@ def pair_scores(doc_a: Document, doc_b: Document, pairs: Sequence[tuple[int, int
     return scored_pair_scores(score_documents(doc_a, doc_b, method, memo=memo), pairs)
 
 
-def scored_pair_scores(scored: Scored, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
-    """`pair_scores` from a pair's scores already made."""
+def scored_pair_scores(scored: Scored, pairs: Sequence[tuple[int, int]],
+                       stop: StopCheck | None = None) -> np.ndarray:
+    """`pair_scores` from a pair's scores already made; `stop` may abandon it between steps
+    (`Cancelled`)."""
     if not len(pairs):
         return np.zeros(0)
     _check_pairs(scored, pairs)
+    check(stop)
     known = set(scored.pairs)
     extra = sorted({(i, j) for i, j in pairs if (i, j) not in known})
     if not extra:
         where = {pair: k for k, pair in enumerate(scored.pairs)}
         return np.array([scored.prob[where[i, j]] for i, j in pairs], dtype=np.float64)
     everything = list(scored.pairs) + extra
-    x = _features(scored.bags, scored.idf, scored.meaning, everything, scored.copy_share)
+    x = _features(scored.bags, scored.idf, scored.meaning, everything, scored.copy_share, stop)
+    check(stop)
     prob = _probability(x, everything, scored.method)
     where = {pair: k for k, pair in enumerate(everything)}
     return np.array([prob[where[i, j]] for i, j in pairs], dtype=np.float64)
 
 
 def scored_pair_columns(scored: Scored, pairs: Sequence[tuple[int, int]], method: str,
-                        names: Sequence[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+                        names: Sequence[str], stop: StopCheck | None = None,
+                        ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """For each pair: `method`'s link probability and the named feature columns, from one
     computation of the features over the pair's candidates and `pairs` (the rivals, as in
     scored_pair_scores). Any model whose columns the scores hold may be asked, so a pair
     the default model scored is read by the words-only model too without scoring it again
-    (an embedding model's columns include the words-only model's)."""
+    (an embedding model's columns include the words-only model's); `stop` as in
+    scored_pair_scores."""
     if not len(pairs):
         return np.zeros(0), {name: np.zeros(0) for name in names}
     _check_pairs(scored, pairs)
+    check(stop)
     known = set(scored.pairs)
     everything = list(scored.pairs) + sorted({p for p in pairs if p not in known})
-    x = _features(scored.bags, scored.idf, scored.meaning, everything, scored.copy_share)
+    x = _features(scored.bags, scored.idf, scored.meaning, everything, scored.copy_share, stop)
+    check(stop)
     prob = _probability(x, everything, method)
     where = {pair: k for k, pair in enumerate(everything)}
     index = np.fromiter((where[p] for p in pairs), dtype=np.int64, count=len(pairs))

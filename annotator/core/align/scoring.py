@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
+from ..cancel import StopCheck, check
 from .features import Tokens
 
 Weights = dict[str, float]
@@ -32,6 +33,7 @@ LEXICAL = (
     "numbers_equal", "heading_differs", "anchors",
 )
 """The columns `pair_features` computes from the two sentences' words (and where they sit)."""
+STOP_EVERY = 512  # pairs scored between two stop checks (about 10 ms)
 CONTENT = tuple(name for name in LEXICAL if name not in ("position", "headline"))
 """Stage one ("do these two say the same thing") sees the passages only, not where they sit."""
 
@@ -140,14 +142,19 @@ class _AnchorWeights(dict[str, float]):
 
 
 def pair_features(bags_a: Sequence[Bag], bags_b: Sequence[Bag], pairs: Sequence[tuple[int, int]],
-                  idf: dict[str, float], copy_share: float = 0.0) -> Features:
+                  idf: dict[str, float], copy_share: float = 0.0,
+                  stop: StopCheck | None = None) -> Features:
     """The LEXICAL columns of every candidate pair, plus two about the whole pair of texts:
     `size` (more look-alikes per true partner in longer texts) and `copy_share` (the share of
-    sentences the copy stage already linked verbatim)."""
+    sentences the copy stage already linked verbatim). `stop` is asked every STOP_EVERY
+    pairs: a long pair's tens of thousands are the longest step of scoring suggestions,
+    which an alignment waiting in the same worker must not sit out."""
     n_a, n_b = max(1, len(bags_a)), max(1, len(bags_b))
     anchor = _AnchorWeights(idf, len(bags_a) + len(bags_b))
     rows = []  # one tuple per pair, made into an array at once (not 18 numpy writes a pair)
-    for i, j in pairs:
+    for k, (i, j) in enumerate(pairs):
+        if not k % STOP_EVERY:
+            check(stop)
         a, b = bags_a[i], bags_b[j]
         shared = a.stems & b.stems
         w = sum(idf.get(s, 1.0) for s in shared)

@@ -1,7 +1,9 @@
 """The Links dock: every alignment link as a table row, sortable and filterable by status.
 
 It is also the keyboard and screen-reader equivalent of the painted bands: selecting a row
-selects the link everywhere, and the current link is kept selected here.
+selects the link everywhere, and the current link is kept selected here. The same "Show"
+box switches to the passages without a link (unmatched_list.py), the other half of
+reviewing an alignment.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +37,7 @@ from annotator.core.queries.evidence import SentenceEvidence, describe, link_evi
 from annotator.core.queries.links import score_label
 
 from ..session import Session
+from .unmatched_list import ALL, REVIEWED, TO_REVIEW, PassageActions, UnmatchedTable
 
 COLUMNS = ("Score", "Status", "Weakest", "A", "B", "Note")
 A_COL, B_COL, NOTE_COL = 3, 4, 5
@@ -231,19 +235,30 @@ class LinkList(QWidget):
         ("All links", set()), ("To review (proposed)", {"proposed"}), ("Accepted", {"accepted"}),
         ("Manual", {"manual"}), ("Accepted or manual", {"accepted", "manual"}),
         ("Rejected", {"rejected"}))
+    UNMATCHED: tuple[tuple[str, str], ...] = (
+        ("Unmatched: to review", TO_REVIEW), ("Unmatched: reviewed", REVIEWED),
+        ("Unmatched: all", ALL))
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, actions: PassageActions | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`actions` reveal and mark the unmatched list's passages (the link review)."""
         super().__init__(parent)
         self.session = session
         self.model = LinkTableModel(session)
         self.proxy = StatusFilter()
         self.proxy.setSourceModel(self.model)
         self.filter = QComboBox()
-        self.filter.setAccessibleName("Filter links by status")
+        self.filter.setAccessibleName("Filter links by status, or list unmatched passages")
         for label, _ in self.FILTERS:
             self.filter.addItem(label)
-        self.filter.currentIndexChanged.connect(
-            lambda i: self.proxy.set_statuses(set(self.FILTERS[i][1])))
+        self.filter.insertSeparator(len(self.FILTERS))
+        for label, _ in self.UNMATCHED:
+            self.filter.addItem(label)
+        self.filter.currentIndexChanged.connect(self._on_filter)
+        self.unmatched = UnmatchedTable(session, actions)
+        self.unmatched.passages.modelReset.connect(self._update_summary)
+        self.summary = QLabel()
+        self.summary.hide()
         self.table = QTableView()
         self.table.setAccessibleName("Links")
         self.table.setModel(self.proxy)
@@ -276,11 +291,37 @@ class LinkList(QWidget):
         show.setBuddy(self.filter)
         top.addWidget(show)
         top.addWidget(self.filter, 1)
+        top.addWidget(self.summary)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.unmatched)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(self.table)
+        layout.addWidget(self.pages)
         self._syncing = False
+
+    def show_filter(self, label: str) -> None:
+        """Pick a Show entry by its label."""
+        self.filter.setCurrentIndex(self.filter.findText(label))
+
+    def _on_filter(self, index: int) -> None:
+        """A status filter shows the links; an "Unmatched" entry the passages without one."""
+        label = self.filter.itemText(index)
+        unmatched = dict(self.UNMATCHED).get(label)
+        if unmatched is None:
+            statuses = dict(self.FILTERS).get(label, set())
+            self.proxy.set_statuses(set(statuses))
+        else:
+            self.unmatched.passages.set_show(unmatched)
+        self.unmatched.passages.set_active(unmatched is not None)
+        self.pages.setCurrentWidget(self.table if unmatched is None else self.unmatched)
+        self.summary.setVisible(unmatched is not None)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        if not self.summary.isHidden():
+            self.summary.setText(self.unmatched.summary())
 
     def visible_ids(self) -> list[str]:
         return [str(self.proxy.index(r, 0).data(ID_ROLE)) for r in range(self.proxy.rowCount())]

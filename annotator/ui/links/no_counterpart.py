@@ -62,16 +62,23 @@ def toggle_at_cursor(session: Session, view: ComparisonView,
         say(f"The cursor in {pane.side} is not in a passage without a partner "
             "(U goes to the next one).", 6000)
         return
+    toggle_passage(session, pane.side, found, say)
+
+
+def toggle_passage(session: Session, side: str, passage: tuple[int, int],
+                   say: Callable[[str, int], None]) -> None:
+    """Mark (or unmark) one unmatched passage of `side` reviewed, and say so with the
+    progress: D in a pane and D on a row of the unmatched list are the same edit."""
     try:
-        session.edit(edits.toggle_reviewed, pane.side, *found)
+        session.edit(edits.toggle_reviewed, side, *passage)
     except edits.ClaimEditError as exc:
         say(str(exc), 6000)
         return
     project = session.project
-    doc = "" if project is None else (project.doc_a if pane.side == "A" else project.doc_b).id
-    marked = project is not None and reviewed_id(doc, *found) in project.reviewed
+    doc = "" if project is None else (project.doc_a if side == "A" else project.doc_b).id
+    marked = project is not None and reviewed_id(doc, *passage) in project.reviewed
     state = "reviewed (no counterpart)" if marked else "to review again"
-    say(f"Passage of {pane.side} marked {state} · {progress_text(session)}", 5000)
+    say(f"Passage of {side} marked {state} · {progress_text(session)}", 5000)
 
 
 def step_to_review(session: Session, view: ComparisonView, side: str, after: int,

@@ -13,7 +13,7 @@ from annotator.core.edits import CLAIM
 
 from ..session import Session
 from ..view.comparison_view import ComparisonView
-from .no_counterpart import step_to_review, toggle_at_cursor
+from .no_counterpart import step_to_review, toggle_at_cursor, toggle_passage
 
 
 class LinkReview:
@@ -100,6 +100,16 @@ class LinkReview:
     def toggle_reviewed(self) -> None:
         """D: the unmatched passage at the cursor is reviewed ("no counterpart"), or not."""
         toggle_at_cursor(self.session, self.view, self.say)
+
+    def toggle_passage(self, side: str, start: int, end: int) -> None:
+        """D on a row of the unmatched list: that passage, wherever the cursor is."""
+        toggle_passage(self.session, side, (start, end), self.say)
+
+    def reveal_passage(self, side: str, start: int, end: int) -> None:
+        """A row of the unmatched list chosen: the passage selected in its pane and brought
+        to the middle (the keyboard focus stays in the list, for the next row or D)."""
+        self.session.select("", "")
+        self.view.reveal_passage(side, start, end)
 
     def step_unmatched(self, direction: int) -> None:
         """U / Shift+U: the next (previous) unmatched passage still to review after the

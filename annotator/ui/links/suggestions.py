@@ -54,6 +54,8 @@ class SuggestionTools(QObject):
         self._asked: set[tuple[str, Span]] = set()  # passages asked about for this table
         self.runner = SuggestRunner(self)
         self.runner.ready.connect(self._on_ready)
+        self.runner.gave_way.connect(self._on_gave_way)
+        self._retry = False  # a request was dropped for an alignment: ask again after it
         self.runner.failed.connect(
             lambda msg: window.statusBar().showMessage(f"Suggestions failed: {msg}", 8000))
         self.panel = SuggestionPanel()
@@ -77,6 +79,7 @@ class SuggestionTools(QObject):
         s.project_replaced.connect(self._on_project_replaced)
         s.links_changed.connect(self._on_links_changed)
         s.alignment_running.connect(self._on_alignment_running)
+        window.link_list.unmatched.revealed.connect(self.follow)
         for side, pane in self.panes.items():
             pane.cursorPositionChanged.connect(lambda side=side: self._moved(side))
             pane.selectionChanged.connect(lambda side=side: self._moved(side))
@@ -106,6 +109,7 @@ class SuggestionTools(QObject):
         self.table = None
         self._linked = None
         self._asked = set()
+        self._retry = False
         self.runner.forget()
         self.passage, self.candidates = None, ()
         self.bands.show_ghosts([])
@@ -129,13 +133,23 @@ class SuggestionTools(QObject):
     def _on_alignment_running(self, running: bool) -> None:
         # a long pair scores only the sentences left unmatched: once the aligner is done,
         # score again for its links (a short pair was scored whole and stays as it is)
-        if not running and (self.table is None or not self.table.complete):
+        if not running and (self._retry or self.table is None or not self.table.complete):
+            self._request()
+
+    def _on_gave_way(self) -> None:
+        """The worker dropped the request to align or segment first. Ask again once this
+        session's alignment is over (its links decide what to score), else right away (the
+        request then waits behind the other job); passages asked about are asked again."""
+        self._asked = set()
+        self._retry = self.session.aligning
+        if not self._retry:
             self._request()
 
     def _request(self, extra: tuple[str, Span] | None = None) -> None:
         project = self.session.project
         if project is None:
             return
+        self._retry = False
         spans = [extra] if extra is not None else []
         if extra is not None:
             self._asked.add(extra)
@@ -152,6 +166,12 @@ class SuggestionTools(QObject):
             self.active = side
         if side == self.active:
             self._refresh_soon()
+
+    def follow(self, side: str) -> None:
+        """A passage of `side` was chosen outside the panes (the unmatched list): suggest
+        partners for it, as if that pane were in use."""
+        self.active = side
+        self._refresh_soon()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn:

@@ -16,7 +16,7 @@ reader thread with the garbage collector paused):
                     ("done", generation, links, sentences_a, sentences_b, summary)
                         (sentences None: sent before; summary None for a segment job;
                         a suggest job's "links" is [PairSuggestions], the rest None)
-                    ("cancelled", generation)
+                    ("cancelled", generation)  (also: a suggest job gave way, see below)
                     ("failed", generation, message)
 
 A finished alignment also brings the `LinkSummary` of its links with the anchors: the
@@ -29,6 +29,14 @@ messages that arrived meanwhile and returns False once its job was cancelled. Se
 travel back with the links so the app can shade unmatched passages without segmenting a
 long text itself. Segmented documents are kept (the last few), so re-aligning at another
 threshold does not split the same texts into sentences again.
+
+A suggestion job gives way to an alignment or segment job that arrives while it runs:
+scoring a long pair's suggestions takes most of a second, and the user who moved the
+threshold is waiting for the alignment, not for suggestions about links it will replace.
+The suggestion's stop check reads the inbox between its steps; when an alignment or a
+segment job waits, the suggestion is abandoned and reported cancelled, and its owner asks
+again once that job is over (for the new links: what it was scoring would be stale).
+Waiting alignment and segment jobs run before waiting suggestion jobs.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ import pickle
 import queue
 import threading
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from multiprocessing import parent_process
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -53,6 +62,9 @@ KEEP_DOCUMENTS = 4  # segmented documents remembered across jobs (two pairs)
 
 class _Quit(Exception):
     """The app asked the worker to stop while a job was running."""
+
+
+URGENT = ("align", "segment")  # jobs that a running suggestion job gives way to
 
 
 class Worker:
@@ -95,6 +107,29 @@ class Worker:
             self.documents.popitem(last=False)
         return doc
 
+    def next_job(self) -> tuple[Any, ...]:
+        """The first alignment or segment job waiting, else the first job: suggestion jobs
+        wait for those (see the module's docstring)."""
+        for k, queued in enumerate(self.pending):
+            if queued[0] in URGENT:
+                del self.pending[k]
+                return queued
+        return self.pending.popleft()
+
+    def stop_check(self, generation: int) -> Callable[[], bool]:
+        """A suggestion job's stop check: stop when the job was cancelled or an alignment or
+        segment job is waiting (read from the inbox now); the app quitting ends the job."""
+
+        def stop() -> bool:
+            self.drain()
+            if self.quit:
+                raise _Quit
+            return generation in self.cancelled or any(
+                queued[0] in URGENT and queued[1] not in self.cancelled
+                for queued in self.pending)
+
+        return stop
+
     def serve(self) -> None:
         while not self.quit:
             if not self.pending:
@@ -102,7 +137,7 @@ class Worker:
             self.drain()
             if self.quit or not self.pending:
                 continue
-            job = self.pending.popleft()
+            job = self.next_job()
             generation = job[1]
             if generation in self.cancelled:
                 self.cancelled.discard(generation)
@@ -126,7 +161,8 @@ class Worker:
             return ("done", generation, [], doc_a.sentences, doc_b.sentences, None)
         if kind == "suggest":
             segment_pair(doc_a, doc_b)
-            table = PairSuggestions.for_links(doc_a, doc_b, job[4], job[5], job[6], self.memo)
+            table = PairSuggestions.for_links(doc_a, doc_b, job[4], job[5], job[6],
+                                              self.memo, self.stop_check(generation))
             return ("done", generation, [table], None, None, None)
         options, anchors, want_sentences = job[4], job[5], job[6]
 

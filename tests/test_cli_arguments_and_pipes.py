@@ -55,3 +55,10 @@ def test_suggest_with_one_article_asks_for_two(capsys: pytest.CaptureFixture[str
     assert main(["suggest", str(SAMPLE_A)]) == 2
     err = capsys.readouterr().err
     assert "not well-formed" not in err and "one article" in err and "A B" in err
+
+
+@pytest.mark.parametrize("command", ["check", "suggest"])
+def test_three_files_are_refused_with_what_to_give(
+        command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, str(SAMPLE_A), str(SAMPLE_A), str(SAMPLE_A)]) == 2
+    assert "give two articles (A B) or one project XML" in capsys.readouterr().err

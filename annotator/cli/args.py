@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
+from pathlib import Path
 
 from annotator.core import AlignOptions
 
@@ -52,3 +54,13 @@ def add_language_options(parser: argparse.ArgumentParser) -> None:
 
 def languages(args: argparse.Namespace) -> tuple[str | None, str | None]:
     return (args.lang_a or args.lang, args.lang_b or args.lang)
+
+
+def pair_or_project_problem(inputs: Sequence[str]) -> str:
+    """Why `inputs` are not two articles or one project .xml, for an error line ("" when
+    they are): one article alone is most often a forgotten second file."""
+    if len(inputs) not in (1, 2):
+        return "give two articles (A B) or one project XML"
+    if len(inputs) == 1 and Path(inputs[0]).suffix.lower() != ".xml":
+        return f"{Path(inputs[0]).name} is one article; name two (A B), or one project .xml"
+    return ""

@@ -19,7 +19,7 @@ from annotator.core.assist.model import FLAG_KINDS, Candidate, Flag, FlagState
 from annotator.core.document import Span
 from annotator.core.pair import align_pair
 
-from .args import DEFAULT_THRESHOLD, threshold
+from .args import DEFAULT_THRESHOLD, pair_or_project_problem, threshold
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,12 +42,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
-    if len(args.inputs) not in (1, 2):
-        print("error: give two articles (A B) or one project XML", file=sys.stderr)
-        return 2
-    if len(args.inputs) == 1 and Path(args.inputs[0]).suffix.lower() != ".xml":
-        print(f"error: {Path(args.inputs[0]).name} is one article; name two (A B), "
-              "or one project .xml", file=sys.stderr)
+    if problem := pair_or_project_problem(args.inputs):
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
         project = (read_project(args.inputs[0]) if len(args.inputs) == 1

@@ -14,7 +14,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from annotator.core import (
     AlignmentLink,
@@ -26,6 +25,8 @@ from annotator.core import (
     read_project,
 )
 from annotator.core.suggest import Suggestion, suggest
+
+from .args import pair_or_project_problem
 
 PREVIEW = 90  # characters of a sentence shown in the readable listing
 
@@ -58,12 +59,8 @@ def _positive(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Handler: 0 on success, 2 when an input cannot be read."""
-    if len(args.inputs) > 2:
-        print("error: give two text files or one project file", file=sys.stderr)
-        return 2
-    if len(args.inputs) == 1 and Path(args.inputs[0]).suffix.lower() != ".xml":
-        print(f"error: {Path(args.inputs[0]).name} is one article; name two (A B), "
-              "or one project .xml", file=sys.stderr)
+    if problem := pair_or_project_problem(args.inputs):
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
         doc_a, doc_b, links = _load(args.inputs)

@@ -1,4 +1,5 @@
-"""CLI edges: a single article given to `check`, output piped into `head`."""
+"""CLI edges: a single article (or three files) given to `check` or `suggest`, output piped
+into `head`, a project written to stdout or to a place that cannot take it."""
 
 from __future__ import annotations
 
@@ -62,3 +63,26 @@ def test_three_files_are_refused_with_what_to_give(
         command: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([command, str(SAMPLE_A), str(SAMPLE_A), str(SAMPLE_A)]) == 2
     assert "give two articles (A B) or one project XML" in capsys.readouterr().err
+
+
+def test_check_writes_the_project_to_stdout_and_its_report_to_stderr(
+        capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path) -> None:
+    from annotator.core import read_project
+
+    sample_b = ROOT / "samples" / "001_f395bdecfdbba89e.txt"
+    assert main(["check", str(SAMPLE_A), str(sample_b), "-o", "-"]) == 1  # omissions flagged
+    out, err = capsysbinary.readouterr()
+    (tmp_path / "p.xml").write_bytes(out)
+    assert read_project(tmp_path / "p.xml").assist.flags  # the flags went into the project
+    assert out.startswith(b"<?xml") and b"<annotationSet" not in err and b"omission" in err
+
+
+@pytest.mark.parametrize("command", ["align", "check"])
+def test_an_unwritable_output_is_one_error_line(
+        command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sample_b = ROOT / "samples" / "001_f395bdecfdbba89e.txt"
+    target = tmp_path / "missing-folder" / "p.xml"
+    args = [command, str(SAMPLE_A), str(sample_b), "-o", str(target)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot write {target}") and "Traceback" not in err

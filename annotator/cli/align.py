@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.core import DocumentLoadError, Project, coverage, project_to_bytes, save_project
+from annotator.core import DocumentLoadError, Project, coverage
 from annotator.core.align.methods import METHODS
 from annotator.core.pair import align_pair
 
@@ -19,6 +19,7 @@ from .args import (
     languages,
     threshold,
 )
+from .output import report_stream, write_project
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -73,14 +74,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     report_encoding_notes(project)
-    if args.output == "-":
-        sys.stdout.buffer.write(project_to_bytes(project))
-        sys.stdout.flush()
-    else:
-        try:
-            save_project(project, args.output)
-        except OSError as exc:
-            print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return 2
-    print(summary(project), file=sys.stderr if args.output == "-" else sys.stdout)
+    if not write_project(project, args.output):
+        return 2
+    print(summary(project), file=report_stream(args.output))
     return 0

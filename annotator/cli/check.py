@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from annotator.core import DocumentLoadError, Project, read_project, save_project
+from annotator.core import DocumentLoadError, Project, read_project
 from annotator.core.assist.candidates import KIND_LABELS, find_candidates
 from annotator.core.assist.check import check_project
 from annotator.core.assist.model import FLAG_KINDS, Candidate, Flag, FlagState
@@ -20,6 +20,7 @@ from annotator.core.document import Span
 from annotator.core.pair import align_pair
 
 from .args import DEFAULT_THRESHOLD, pair_or_project_problem, threshold
+from .output import report_stream, write_project
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -62,16 +63,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     flags = check_project(project)
     project.assist.flags = {flag.id: flag for flag in flags}
-    if args.output:
-        try:
-            save_project(project, args.output)
-        except OSError as exc:
-            print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return 2
+    if args.output and not write_project(project, args.output):
+        return 2
+    out = report_stream(args.output)
     if args.json:
-        print(json.dumps([flag_json(project, f) for f in flags], ensure_ascii=False, indent=2))
+        print(json.dumps([flag_json(project, f) for f in flags], ensure_ascii=False, indent=2),
+              file=out)
     else:
-        print(report(project, flags, args.inputs))
+        print(report(project, flags, args.inputs), file=out)
     return 1 if any(f.state == FlagState.OPEN for f in flags) else 0
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from annotator.core import ProjectFileError, read_project, save_project
+from annotator.core import ProjectFileError, read_project
 from annotator.core.export.claim_import import IMPORTERS, ClaimImportError, import_claims
+
+from .output import report_stream, write_project
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,10 +43,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         print(report)
         added += len(report.added)
-    try:
-        save_project(project, args.output)
-    except (OSError, ProjectFileError) as exc:
-        print(f"error: cannot write {args.output}: {exc}", file=sys.stderr)
+    if not write_project(project, args.output):
         return 2
-    print(f"wrote {args.output} ({added} claims added)")
+    print(f"wrote {args.output} ({added} claims added)", file=report_stream(args.output))
     return 0

@@ -17,11 +17,11 @@ from annotator.core import (
     DocumentLoadError,
     ProjectError,
     align,
-    project_to_bytes,
     read_project,
-    save_project,
 )
 from annotator.core.replace_text import replace_document
+
+from .output import report_stream, write_project
 
 METHODS = ("default", "semantic")
 
@@ -61,16 +61,9 @@ def run(args: argparse.Namespace) -> int:
                                method=settings.method if settings.method in METHODS else "default")
         updated.replace_proposals(align(updated.doc_a, updated.doc_b, options,
                                         anchors=updated.anchors()))
-    out = sys.stderr if args.output == "-" else sys.stdout
-    if args.output == "-":
-        sys.stdout.buffer.write(project_to_bytes(updated))
-        sys.stdout.flush()
-    else:
-        try:
-            save_project(updated, args.output)
-        except OSError as exc:
-            print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return 2
+    out = report_stream(args.output)
+    if not write_project(updated, args.output):
+        return 2
     for line in report.lines():
         print(line, file=out)
     if not args.no_align:

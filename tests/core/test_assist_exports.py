@@ -23,7 +23,7 @@ from annotator.core.export.webanno import EXTENSION_NS, document_iri
 
 from .assist_helpers import aligned
 from .test_export_tei import TEI_RNG, _parse, _resolve
-from .test_export_webanno import OA, OPTIONS
+from .test_export_webanno import OA, OPTIONS, _expanded
 
 A = "A landslide destroyed 85 houses in Orvik, officials said. Roads stayed shut for days."
 B = "A landslide destroyed 58 houses in Orvik, officials said. Roads stayed shut for days."
@@ -120,24 +120,6 @@ def test_tei_with_flags_is_valid_tei_all() -> None:
     assert schema.validate(tree), schema.error_log
 
 
-def _expanded_nodes(project) -> tuple[dict[str, Any], dict[str, Any]]:  # type: ignore[no-untyped-def]
-    doc = json.loads(EXPORTERS["jsonld"].render(project))
-    nodes: dict[str, Any] = {}
-
-    def walk(node: Any) -> None:
-        if isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, dict):
-            if "@id" in node and len(node) > 1:
-                nodes[node["@id"]] = node
-            for value in node.values():
-                walk(value)
-
-    walk(jsonld.expand(doc, OPTIONS))
-    return doc, nodes
-
-
 def _selected(project, target: dict[str, Any]) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     """(document id, text) that an expanded target's position selector picks, checked
     against its quote selector."""
@@ -153,7 +135,7 @@ def _selected(project, target: dict[str, Any]) -> tuple[str, str]:  # type: igno
 
 def test_jsonld_has_each_flag_as_an_annotation_of_both_sides() -> None:
     project = three_states_project()
-    doc, nodes = _expanded_nodes(project)
+    doc, nodes = _expanded(project)
     base = doc["id"]
     number, omission = nodes[f"{base}:flag:f1"], nodes[f"{base}:flag:f2"]
     for node in (number, omission):

@@ -182,14 +182,7 @@ def test_suggestions_after_an_alignment_reuse_its_scores_and_keep_its_memo(
     kept = memo.value
     assert kept is not None and kept.method == "lexical"
     fresh = PairSuggestions.for_links(a, b, links, keep=12)
-    calls: list[str] = []
-    real = pipeline._score_documents
-
-    def counting(*args: object, **kwargs: object) -> object:
-        calls.append("scored")
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pipeline, "_score_documents", counting)
+    calls = _count_scoring(monkeypatch)
     reused = PairSuggestions.for_links(a, b, links, keep=12, memo=memo)
     assert calls == []
     assert memo.value is kept
@@ -206,6 +199,15 @@ def test_an_embedded_pair_is_ranked_from_the_aligners_scores_alone(
     memo = AlignMemo()
     links = align_documents(a, b, memo=memo)
     assert memo.value is not None and memo.value.meaning is not None
+    calls = _count_scoring(monkeypatch)
+    reused = PairSuggestions.for_links(a, b, links, memo=memo)
+    assert calls == []
+    assert reused.for_unmatched(links) == PairSuggestions.for_links(a, b, links).for_unmatched(
+        links)
+
+
+def _count_scoring(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A list that gains an entry each time a document pair is scored from scratch."""
     calls: list[str] = []
     real = pipeline._score_documents
 
@@ -214,7 +216,4 @@ def test_an_embedded_pair_is_ranked_from_the_aligners_scores_alone(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "_score_documents", counting)
-    reused = PairSuggestions.for_links(a, b, links, memo=memo)
-    assert calls == []
-    assert reused.for_unmatched(links) == PairSuggestions.for_links(a, b, links).for_unmatched(
-        links)
+    return calls

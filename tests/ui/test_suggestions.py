@@ -7,7 +7,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from annotator.core import AlignmentLink, Document, LinkStatus, Span, edits, new_project
+from annotator.core import (
+    AlignmentLink,
+    Document,
+    LinkStatus,
+    Project,
+    Span,
+    edits,
+    new_project,
+)
 from annotator.core import suggest as suggest_module
 from annotator.ui.main_window import MainWindow
 
@@ -27,6 +35,16 @@ def _partners(doc_b: Document) -> set[Span]:
 def _ready(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: win.suggestions.table is not None, timeout=30_000)
     QApplication.processEvents()
+
+
+def _ready_at_october(qtbot, win: MainWindow,  # type: ignore[no-untyped-def]
+                      ) -> tuple[Project, Span]:
+    """The window once its suggestions are ready, its project, and A's "October request"
+    sentence (which the aligner leaves unmatched)."""
+    _ready(qtbot, win)
+    project = win.session.project
+    assert project is not None
+    return project, _sentence(project.doc_a, "reported October request")
 
 
 def _put_caret(win: MainWindow, side: str, offset: int) -> None:
@@ -94,11 +112,8 @@ def test_passage_at_the_cursor_lists_ranked_partners_and_draws_ghosts(
 
 def test_one_key_links_a_suggestion_and_moves_to_the_next_unmatched_passage(
         qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _ready(qtbot, sample_window)
+    project, october = _ready_at_october(qtbot, sample_window)
     session, tools = sample_window.session, sample_window.suggestions
-    project = session.project
-    assert project is not None
-    october = _sentence(project.doc_a, "reported October request")
     _put_caret(sample_window, "A", october.start)
     qtbot.waitUntil(lambda: tools.passage == ("A", october))
     k, partner = next((k, c.span) for k, c in enumerate(tools.candidates)
@@ -120,11 +135,8 @@ def test_one_key_links_a_suggestion_and_moves_to_the_next_unmatched_passage(
 
 def test_after_linking_a_suggestion_passages_marked_reviewed_are_skipped(
         qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _ready(qtbot, sample_window)
+    _, october = _ready_at_october(qtbot, sample_window)
     session, tools = sample_window.session, sample_window.suggestions
-    project = session.project
-    assert project is not None
-    october = _sentence(project.doc_a, "reported October request")
     following = session.next_unmatched("A", october.end - 1, 1)
     assert following is not None
     session.edit(edits.toggle_reviewed, "A", *following)  # settled: "no counterpart"

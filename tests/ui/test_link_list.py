@@ -1,13 +1,18 @@
-"""The Links list sorts itself (one Python sort, not a data() call per comparison)."""
+"""The Links list sorts itself (one Python sort, not a data() call per comparison), by
+value, and a row of the sorted, filtered table is still the link it shows."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
-from annotator.core import LinkStatus, edits
-from annotator.ui.links.link_list import SORT_ROLE, LinkTableModel
+from annotator.core import AlignmentLink, Document, LinkStatus, Span, edits, new_project
+from annotator.core.edits import LINK
+from annotator.ui.links.link_list import A_COL, B_COL, SORT_ROLE, LinkTableModel
 from annotator.ui.main_window import MainWindow
 from tests.ui.test_comparison_window import small_window
+from tests.ui.test_unmatched_list import click_header
 
 
 def test_header_sorts_and_status_edits_resort(window: MainWindow,
@@ -59,3 +64,51 @@ def test_links_reported_changed_but_the_same_update_no_row(window: MainWindow) -
     assert rows == []
     s.edit(edits.set_link_status, "l1", LinkStatus.REJECTED)
     assert len(rows) == 1
+
+
+def _spread_links(window: MainWindow) -> dict[str, tuple[int, int]]:
+    """Four links whose B passages start at 0, two- and three-digit offsets, in an order
+    that is not A's; l2 accepted. Made here, not by aligning the sample: which method
+    aligns it depends on the models installed. Returns each link's (A, B) start."""
+    parts = ("Alpha one.", "Beta two.", "Gamma three.", "Delta four.")
+
+    def text(order: tuple[int, ...], filler: tuple[int, ...]) -> str:
+        return "\n\n".join(parts[i] + " More words." * n for i, n in zip(order, filler,
+                                                                          strict=True))
+
+    text_a, text_b = text((0, 1, 2, 3), (2, 2, 2, 2)), text((2, 0, 3, 1), (3, 30, 1, 1))
+    project = new_project(Document.from_text("A", text_a), Document.from_text("B", text_b),
+                          name="spread")
+    starts = {}
+    for k, part in enumerate(parts):
+        a, b = text_a.index(part), text_b.index(part)
+        starts[f"l{k + 1}"] = (a, b)
+        project.put_link(AlignmentLink(
+            f"l{k + 1}", (Span(a, a + len(part)),), (Span(b, b + len(part)),), 0.5 + k / 10,
+            LinkStatus.ACCEPTED if k == 1 else LinkStatus.PROPOSED))
+    window.session.set_project(project, None)
+    QApplication.processEvents()
+    return starts
+
+
+def test_a_header_click_sorts_by_position_and_a_sorted_row_selects_its_link(
+        qtbot: QtBot, window: MainWindow) -> None:
+    starts = _spread_links(window)
+    s, links = window.session, window.link_list
+    links.show_filter("To review (proposed)")  # l2 hidden: a shown row is not a model row
+    b_start = {i: b for i, (_a, b) in starts.items() if i != "l2"}
+    assert sorted(map(str, b_start.values())) != [str(v) for v in sorted(b_start.values())]
+    click_header(qtbot, links.table, B_COL)  # a new column: ascending, as numbers
+    by_b = sorted(b_start, key=b_start.__getitem__)
+    assert links.visible_ids() == by_b == ["l3", "l1", "l4"]
+    click_header(qtbot, links.table, B_COL)
+    assert links.visible_ids() == by_b[::-1]
+    links.table.setFocus()
+    links.table.selectRow(1)  # model row 2: l2, B's last, is hidden above it
+    QApplication.processEvents()
+    assert s.current == (LINK, "l1")  # the row's own link, through the filter's mapping
+    assert links.table.currentIndex().row() == 1  # and the session's link maps back to it
+    s.select(LINK, "l3")
+    click_header(qtbot, links.table, A_COL)  # sorting again keeps the link selected
+    assert links.visible_ids() == ["l1", "l3", "l4"]
+    assert links.table.currentIndex().row() == 1 and s.current == (LINK, "l3")

@@ -3,8 +3,8 @@ choosing a row reveals the passage in its pane, D on a row marks or unmarks it."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from annotator.core import Span, edits
@@ -12,6 +12,15 @@ from annotator.core.reviewed import reviewed_id
 from annotator.ui.links.unmatched_list import PASSAGE_COL, REVIEWED_COL, SIDE_COL
 from annotator.ui.main_window import MainWindow
 from tests.ui.claim_helpers import key, open_sample, open_window
+
+
+def click_header(qtbot: QtBot, table: QTableView, column: int) -> None:
+    """Click a column's header like a user (the view sorts through the model's sort())."""
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+    QApplication.processEvents()
 
 
 def _ready(qtbot: QtBot) -> MainWindow:
@@ -137,3 +146,82 @@ def test_the_list_follows_new_links_and_marks_made_in_the_panes(qtbot: QtBot) ->
     assert len(_rows(window)) == before - 1
     session.edit(edits.add_manual_link, gap_a, gap_b)  # both now have a partner
     assert ("B", *gap_b, False) not in _rows(window)
+
+
+def test_a_header_click_sorts_by_value_and_a_sorted_row_reveals_its_own_passage(
+        qtbot: QtBot) -> None:
+    window = _ready(qtbot)
+    window.resize(1024, 700)
+    links, session = window.link_list, window.session
+    links.show_filter("Unmatched: all")
+    table = links.unmatched
+    reading = _rows(window)  # A's then B's, in reading order: the Passage column ascending
+    header = table.horizontalHeader()
+    assert table.isSortingEnabled() and header.sortIndicatorSection() == PASSAGE_COL
+    starts = [row[1] for row in reading if row[0] == "A"]
+    assert sorted(map(str, starts)) != [str(s) for s in starts]  # text order would differ
+    click_header(qtbot, table, PASSAGE_COL)  # the indicator's column: flips to descending
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert _rows(window) == reading[::-1]  # positions compared as numbers, B's last first
+    click_header(qtbot, table, SIDE_COL)  # a new column: ascending, ties in reading order
+    assert _rows(window) == reading
+    click_header(qtbot, table, SIDE_COL)
+    by_side = [r for r in reading if r[0] == "B"] + [r for r in reading if r[0] == "A"]
+    assert _rows(window) == by_side
+    # a row is the passage it shows: B's first passage, not A's first (row 0 unsorted)
+    table.setFocus()
+    table.selectRow(0)
+    QApplication.processEvents()
+    assert window.view.pane_b.selected_span() == by_side[0][1:3]
+    assert window.view.pane_a.selected_span() != reading[0][1:3]
+    qtbot.waitUntil(lambda: window.suggestions.passage == ("B", Span(*by_side[0][1:3])))
+    last_a = len(by_side) - 1  # A's last passage, at the bottom
+    table.selectRow(last_a)
+    QApplication.processEvents()
+    assert window.view.pane_a.selected_span() == by_side[last_a][1:3]
+    # the order holds when the rows are read again (a mark made in the pane)
+    session.edit(edits.toggle_reviewed, "A", *reading[0][1:3])
+    assert [r[:3] for r in _rows(window)] == [r[:3] for r in by_side]
+    assert table.selected() is not None and table.selected().key == by_side[last_a][:3]
+
+
+def test_d_on_a_sorted_row_marks_that_passage_and_moves_to_the_next_shown(
+        qtbot: QtBot) -> None:
+    window = _ready(qtbot)
+    links, session = window.link_list, window.session
+    links.show_filter("Unmatched: to review")
+    table = links.unmatched
+    click_header(qtbot, table, PASSAGE_COL)  # descending: B's last passage first
+    rows = _rows(window)
+    assert rows == sorted(rows, key=lambda r: (r[0], r[1]), reverse=True)
+    table.setFocus()
+    table.selectRow(1)
+    QApplication.processEvents()
+    key(qtbot, table, Qt.Key.Key_D)
+    project = session.project
+    assert project is not None
+    side, start, end, _ = rows[1]
+    doc = project.doc_a if side == "A" else project.doc_b
+    assert list(project.reviewed) == [reviewed_id(doc.id, start, end)]  # that row's passage
+    assert _rows(window) == [r for k, r in enumerate(rows) if k != 1]  # still sorted
+    assert table.selected() is not None and table.selected().key == rows[2][:3]
+    pane = window.view.pane_b if rows[2][0] == "B" else window.view.pane_a
+    assert pane.selected_span() == rows[2][1:3]  # the next one in the shown order
+
+
+def test_sorted_by_reviewed_the_selection_follows_a_row_that_moves(qtbot: QtBot) -> None:
+    window = _ready(qtbot)
+    links = window.link_list
+    links.show_filter("Unmatched: all")
+    table = links.unmatched
+    click_header(qtbot, table, REVIEWED_COL)  # "no" first
+    click_header(qtbot, table, REVIEWED_COL)  # "yes" first (none yet: reading order)
+    rows = _rows(window)
+    last = len(rows) - 1
+    table.setFocus()
+    table.selectRow(last)
+    QApplication.processEvents()
+    key(qtbot, table, Qt.Key.Key_D)  # marked: now reviewed, so sorted to the top
+    assert _rows(window)[0] == (*rows[last][:3], True)
+    assert table.currentIndex().row() == 0 and table.selected().key == rows[last][:3]
+    assert _cell(window, 0, REVIEWED_COL) == "yes"

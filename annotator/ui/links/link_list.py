@@ -12,10 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -37,13 +35,13 @@ from annotator.core.queries.evidence import SentenceEvidence, describe, link_evi
 from annotator.core.queries.links import score_label
 
 from ..session import Session
+from .table_model import SORT_ROLE as SORT_ROLE
+from .table_model import Index, RowTableModel
 from .unmatched_list import ALL, REVIEWED, TO_REVIEW, PassageActions, UnmatchedTable
 
 COLUMNS = ("Score", "Status", "Weakest", "A", "B", "Note")
 A_COL, B_COL, NOTE_COL = 3, 4, 5
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _snippet(text: str, limit: int = 80) -> str:
@@ -56,32 +54,26 @@ def _score_key(link: AlignmentLink) -> float:
     return -1.0 if link.status is LinkStatus.MANUAL else link.score
 
 
-class LinkTableModel(QAbstractTableModel):
+class LinkTableModel(RowTableModel[AlignmentLink]):
     """Rows are links sorted by the chosen column (ties in A's reading order); re-read from
-    the session on every change.
+    the session on every change."""
 
-    The model sorts itself: a sorting proxy asks `data()` twice per comparison, a Python
-    call each, which took over a second for the few thousand links of a long pair."""
+    columns = COLUMNS
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self.rows: list[AlignmentLink] = []
+        super().__init__(session, "link list", 0, Qt.SortOrder.DescendingOrder)
         self._evidence: dict[int, tuple[AlignmentLink, list[SentenceEvidence]]] = {}
-        self.sort_column = 0
-        self.sort_order = Qt.SortOrder.DescendingOrder
         session.links_changed.connect(self._on_links_changed)
         session.project_replaced.connect(self._evidence.clear)
         session.project_replaced.connect(self.reload)
 
-    def reload(self) -> None:
-        self.beginResetModel()
+    def read_rows(self) -> list[AlignmentLink]:
         # A's reading order: from the position index the worker sent with an alignment, else
         # sorted here (the index itself is built when the view first paints, a turn later)
-        in_order = self.session.links_in_order()
-        self.rows = sorted(in_order, key=self._sort_key(self.sort_column),
-                           reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        self.endResetModel()
+        return self.session.links_in_order()
+
+    def key_of(self, row: AlignmentLink) -> str:
+        return row.id
 
     def evidence(self, link: AlignmentLink) -> list[SentenceEvidence]:
         """Per-sentence support of a link, computed when a row first needs it."""
@@ -93,7 +85,7 @@ class LinkTableModel(QAbstractTableModel):
                 self._evidence[id(link)] = found
         return found[1]
 
-    def _sort_key(self, column: int) -> Callable[[AlignmentLink], Any]:
+    def sort_key(self, column: int) -> Callable[[AlignmentLink], Any]:
         if column == 0:
             return _score_key
         if column == 1:
@@ -104,17 +96,13 @@ class LinkTableModel(QAbstractTableModel):
             return lambda link: (link.note == "", link.note.casefold())
         return (lambda link: link.a_start) if column == A_COL else (lambda link: link.b_start)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sort_column, self.sort_order = column, order
-        self.reload()
-
     def _on_links_changed(self, ids: list[str]) -> None:
         """Status or score edits update their rows in place; added or removed links reset
         (on a long pair in a turn of their own: sorting plus the table's reset)."""
         project = self.session.project
         if project is None or len(project.links) != len(self.rows) or any(
                 i not in project.links for i in ids):
-            self._reset()
+            self.reload_soon()
             return
         changed = set(ids)
         for row, link in enumerate(self.rows):
@@ -122,41 +110,17 @@ class LinkTableModel(QAbstractTableModel):
                 new = project.links[link.id]
                 if new is link:  # e.g. sentences arrived: nothing here changed
                     continue
-                key = self._sort_key(self.sort_column)
+                key = self.sort_key(self.sort_column)
                 if (new.a, new.b) != (link.a, link.b) or key(new) != key(link):
-                    self._reset()
+                    self.reload_soon()
                     return
                 self.rows[row] = new
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
-    def _reset(self) -> None:
-        if self.session.long_pair:
-            self.session.turns.defer("link list", self.reload)
-        else:
-            self.reload()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        link = self.rows[index.row()]
-        col = index.column()
+    def cell(self, link: AlignmentLink, col: int, role: int) -> object:
         project = self.session.project
         if role == ID_ROLE:
             return link.id
-        if role == SORT_ROLE:
-            return self._sort_key(col)(link)
         if col == NOTE_COL and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
                                         Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.DisplayRole:
@@ -182,20 +146,17 @@ class LinkTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsEditable if index.column() == NOTE_COL else base
 
-    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole
                 ) -> bool:
         """Editing the Note cell is an undoable edit of the link, like any other."""
         if role != Qt.ItemDataRole.EditRole or index.column() != NOTE_COL:
             return False
         self.session.edit(set_link_note, self.rows[index.row()].id, str(value))
         return True
-
-    def row_of(self, link_id: str) -> int:
-        return next((i for i, lk in enumerate(self.rows) if lk.id == link_id), -1)
 
 
 class StatusFilter(QSortFilterProxyModel):
@@ -220,7 +181,7 @@ class StatusFilter(QSortFilterProxyModel):
             self.statuses = statuses
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self.statuses:
             return True
         model = self.sourceModel()

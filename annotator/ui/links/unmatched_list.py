@@ -6,20 +6,21 @@ once, and those already marked, so a reviewer can see what is left, go back to a
 marked by mistake, and finish a review from the keyboard: selecting a row selects the
 passage in its pane and brings it to the middle, and D on a row marks or unmarks it (the
 same undoable edit as D in a pane). The rows are read from the session: its unmatched
-passages (A's, then B's, in reading order) and the project's marks.
+passages (A's, then B's, in reading order) and the project's marks. A header click sorts
+them (Passage: by position; Side or Reviewed: ties in reading order), e.g. to see B's first
+or the passages marked by mistake together; the model sorts itself, so a row is a passage.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -31,11 +32,11 @@ from annotator.core.reviewed import split_reviewed
 from ..session import Session
 from .no_counterpart import progress_text
 from .suggestion_panel import preview
+from .table_model import RowTableModel
 
 COLUMNS = ("Side", "Passage", "Reviewed")
 SIDE_COL, PASSAGE_COL, REVIEWED_COL = 0, 1, 2
 TO_REVIEW, REVIEWED, ALL = "to review", "reviewed", "all"  # which rows are shown
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class PassageActions(Protocol):
@@ -60,15 +61,16 @@ class Passage:
         return self.side, self.start, self.end
 
 
-class UnmatchedModel(QAbstractTableModel):
-    """Rows are the unmatched passages that `show` keeps. Read again when links or marks
+class UnmatchedModel(RowTableModel[Passage]):
+    """Rows are the unmatched passages that `show` keeps, sorted by the chosen column (by
+    position in reading order until a header is clicked). Read again when links or marks
     change, only while the table is in use (`set_active`): a long pair has thousands of
     passages, and the Links list usually shows links."""
 
+    columns = COLUMNS
+
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self.rows: list[Passage] = []
+        super().__init__(session, "unmatched list", PASSAGE_COL, Qt.SortOrder.AscendingOrder)
         self.show = TO_REVIEW
         self.active = False
         self._stale = True
@@ -85,22 +87,20 @@ class UnmatchedModel(QAbstractTableModel):
         if active and self._stale:
             self.reload()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self.active:
+            super().sort(column, order)
+        else:  # not read while out of sight: sorted when next shown
+            self.sort_column, self.sort_order = column, order
+            self._stale = True
+
     def _changed(self, _ids: object = None) -> None:
         self._stale = True
-        if not self.active:
-            return
-        if self.session.long_pair:  # in a turn of its own, like the link table's reset
-            self.session.turns.defer("unmatched list", self.reload)
-        else:
-            self.reload()
+        if self.active:
+            self.reload_soon()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = self._read()
+    def read_rows(self) -> list[Passage]:
         self._stale = False
-        self.endResetModel()
-
-    def _read(self) -> list[Passage]:
         project = self.session.project
         if project is None:
             return []
@@ -114,26 +114,20 @@ class UnmatchedModel(QAbstractTableModel):
                     rows.append(Passage(side, start, end, reviewed))
         return rows
 
-    def row_of(self, key: tuple[str, int, int]) -> int:
-        return next((i for i, p in enumerate(self.rows) if p.key == key), -1)
+    def sort_key(self, column: int) -> Callable[[Passage], Any]:
+        if column == SIDE_COL:
+            return lambda passage: passage.side
+        if column == REVIEWED_COL:
+            return lambda passage: passage.reviewed
+        return lambda passage: passage.key  # position: A's, then B's, in reading order
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def key_of(self, row: Passage) -> tuple[str, int, int]:
+        return row.key
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def cell(self, passage: Passage, col: int, role: int) -> object:
         project = self.session.project
-        if not index.isValid() or project is None:
+        if project is None:
             return None
-        passage, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == SIDE_COL:
                 return passage.side
@@ -169,6 +163,10 @@ class UnmatchedTable(QTableView):
         self.passage_actions = actions
         self.passages = UnmatchedModel(session)
         self.setModel(self.passages)
+        # the model's own order (reading order) is the indicator's: enabling sorting sorts
+        self.horizontalHeader().setSortIndicator(self.passages.sort_column,
+                                                 self.passages.sort_order)
+        self.setSortingEnabled(True)
         self.setAccessibleName("Unmatched passages")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -180,7 +178,7 @@ class UnmatchedTable(QTableView):
         metrics = self.fontMetrics()
         for column, widest in ((SIDE_COL, "Side"), (REVIEWED_COL, "Reviewed")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, metrics.horizontalAdvance(widest) + 24)
+            header.resizeSection(column, metrics.horizontalAdvance(widest) + 40)  # + the arrow
         header.setSectionResizeMode(PASSAGE_COL, QHeaderView.ResizeMode.Stretch)
         self.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.passages.modelAboutToBeReset.connect(self._remember)
@@ -195,8 +193,7 @@ class UnmatchedTable(QTableView):
 
     def selected(self) -> Passage | None:
         index = self.currentIndex()
-        rows = self.passages.rows
-        return rows[index.row()] if index.isValid() and index.row() < len(rows) else None
+        return self.passages.row_at(index.row()) if index.isValid() else None
 
     def toggle_selected(self) -> None:
         passage = self.selected()
@@ -225,9 +222,9 @@ class UnmatchedTable(QTableView):
         return event.key() == Qt.Key.Key_D and extra == Qt.KeyboardModifier.NoModifier
 
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._syncing or not current.isValid() or self.passage_actions is None:
+        passage = self.passages.row_at(current.row()) if current.isValid() else None
+        if self._syncing or passage is None or self.passage_actions is None:
             return
-        passage = self.passages.rows[current.row()]
         self.passage_actions.reveal_passage(passage.side, passage.start, passage.end)
         self.revealed.emit(passage.side)
 

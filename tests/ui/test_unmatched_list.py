@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
-from annotator.core import Span, edits
+from annotator.core import Project, Span, edits
 from annotator.core.reviewed import reviewed_id
 from annotator.ui.links.unmatched_list import PASSAGE_COL, REVIEWED_COL, SIDE_COL
 from annotator.ui.main_window import MainWindow
@@ -98,12 +98,7 @@ def test_d_on_a_row_marks_it_reviewed_and_moves_to_the_next(qtbot: QtBot) -> Non
     links.show_filter("Unmatched: to review")
     table = links.unmatched
     rows = _rows(window)
-    table.setFocus()
-    table.selectRow(1)
-    QApplication.processEvents()
-    key(qtbot, table, Qt.Key.Key_D)
-    project = session.project
-    assert project is not None
+    project = _press_d_on_row(qtbot, window, 1)
     _side, start, end, _ = rows[1]
     assert reviewed_id(project.doc_a.id, start, end) in project.reviewed
     assert _rows(window) == [r for k, r in enumerate(rows) if k != 1]  # off the to-do list
@@ -188,18 +183,13 @@ def test_a_header_click_sorts_by_value_and_a_sorted_row_reveals_its_own_passage(
 def test_d_on_a_sorted_row_marks_that_passage_and_moves_to_the_next_shown(
         qtbot: QtBot) -> None:
     window = _ready(qtbot)
-    links, session = window.link_list, window.session
+    links = window.link_list
     links.show_filter("Unmatched: to review")
     table = links.unmatched
     click_header(qtbot, table, PASSAGE_COL)  # descending: B's last passage first
     rows = _rows(window)
     assert rows == sorted(rows, key=lambda r: (r[0], r[1]), reverse=True)
-    table.setFocus()
-    table.selectRow(1)
-    QApplication.processEvents()
-    key(qtbot, table, Qt.Key.Key_D)
-    project = session.project
-    assert project is not None
+    project = _press_d_on_row(qtbot, window, 1)
     side, start, end, _ = rows[1]
     doc = project.doc_a if side == "A" else project.doc_b
     assert list(project.reviewed) == [reviewed_id(doc.id, start, end)]  # that row's passage
@@ -225,3 +215,15 @@ def test_sorted_by_reviewed_the_selection_follows_a_row_that_moves(qtbot: QtBot)
     assert _rows(window)[0] == (*rows[last][:3], True)
     assert table.currentIndex().row() == 0 and table.selected().key == rows[last][:3]
     assert _cell(window, 0, REVIEWED_COL) == "yes"
+
+
+def _press_d_on_row(qtbot: QtBot, window: MainWindow, row: int) -> Project:
+    """Select `row` of the unmatched table, press D on it; the window's project."""
+    table = window.link_list.unmatched
+    table.setFocus()
+    table.selectRow(row)
+    QApplication.processEvents()
+    key(qtbot, table, Qt.Key.Key_D)
+    project = window.session.project
+    assert project is not None
+    return project

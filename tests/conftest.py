@@ -18,3 +18,15 @@ SAMPLE_B = SAMPLES / "001_f395bdecfdbba89e.txt"
 @pytest.fixture
 def sample_paths() -> tuple[Path, Path]:
     return SAMPLE_A, SAMPLE_B
+
+
+@pytest.fixture(autouse=True)
+def default_install_model(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite describes the default install: with an optional model extra installed,
+    "default" would resolve to MiniLM and every number measured on the sample pair would
+    move. The variable reaches the app's spawned worker and the CLI's subprocesses too; tests
+    marked `semantic` see what is really installed."""
+    if request.node.get_closest_marker("semantic") is None:
+        monkeypatch.setenv("ANNOTATOR_DEFAULT_METHOD", "wordllama")
+    else:
+        monkeypatch.delenv("ANNOTATOR_DEFAULT_METHOD", raising=False)

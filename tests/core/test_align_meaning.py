@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from annotator.core import AlignOptions, Document, align
-from annotator.core.align import methods, static_model
+from annotator.core.align import methods, semantic, static_model
 from annotator.core.align.meaning import Meaning
 
 
@@ -70,6 +70,19 @@ def test_default_resolves_to_the_best_installed_method_and_links_say_which() -> 
     assert [link.method for link in links] == ["copy", "wordllama"]
     assert {link.method for link in align(a, b, AlignOptions(method="lexical"))} <= {"copy",
                                                                                     "lexical"}
+
+
+def test_an_environment_variable_names_the_default_method(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(methods.DEFAULT_ENV, "lexical")
+    assert methods.resolve("default").name == "lexical"
+    monkeypatch.setenv(methods.DEFAULT_ENV, "static")  # an alias works too
+    assert methods.resolve("default").name == "wordllama"
+    monkeypatch.setenv(methods.DEFAULT_ENV, "nonsense")
+    with pytest.raises(ValueError, match="ANNOTATOR_DEFAULT_METHOD: unknown alignment method"):
+        methods.resolve("default")
+    monkeypatch.setenv(methods.DEFAULT_ENV, "")  # empty: the best installed one
+    assert methods.resolve("default").name == ("minilm" if semantic.available() else "wordllama")
 
 
 def test_the_vectors_are_those_of_wordllamas_own_api() -> None:

@@ -29,3 +29,9 @@ def test_semantic_method_links_a_paraphrase_without_shared_rare_words() -> None:
     # the identical headline is a copy; the reworded sentence is MiniLM's ("semantic": its
     # older name)
     assert [link.method for link in links] == ["copy", "minilm"]
+
+
+def test_default_picks_minilm_when_an_extra_is_installed() -> None:
+    from annotator.core.align import methods
+
+    assert methods.resolve("default").name == "minilm"

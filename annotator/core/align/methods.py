@@ -2,11 +2,14 @@
 
 Each method has its own fitted pair model in `calibration.MODELS` and is what a link records
 as its `method`. "default" is not a method of its own: it picks the best one installed, so
-installing the optional extra (`annotator[semantic]`) upgrades alignment without a setting.
+installing the optional extra (`annotator[semantic]`) upgrades alignment without a setting;
+the environment variable ANNOTATOR_DEFAULT_METHOD names another (say, to keep the faster
+default install's model with an extra installed).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,11 +43,18 @@ register(Method("minilm", "lexical + MiniLM sentence embeddings (annotator[seman
 DEFAULT = "default"
 PREFERENCE = ("minilm", "wordllama", "lexical")  # what "default" picks, best first
 ALIASES = {"semantic": "minilm", "static": "wordllama"}  # older names, as saved in projects
+DEFAULT_ENV = "ANNOTATOR_DEFAULT_METHOD"
 
 
 def resolve(name: str) -> Method:
     """The method a name stands for; "default" is the best one installed."""
     if name == DEFAULT:
+        chosen = os.environ.get(DEFAULT_ENV, "").strip()
+        if chosen and chosen != DEFAULT:
+            try:
+                return resolve(chosen)
+            except ValueError as error:
+                raise ValueError(f"{DEFAULT_ENV}: {error}") from None
         return next(METHODS[m] for m in PREFERENCE if METHODS[m].available())
     method = METHODS.get(ALIASES.get(name, name))
     if method is None:

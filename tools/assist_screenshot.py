@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
-
-from PySide6.QtCore import QSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.screenshots import screenshot_of_sample
+from tools.screenshots import private_settings, screenshot_of_sample
 
 
 def _assist_demo(window: object) -> None:
@@ -69,11 +66,8 @@ def _candidates_demo(window: object) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     out_dir = Path(args[0] if args else "docs/screenshots")
-    with tempfile.TemporaryDirectory() as scratch:
-        os.environ["XDG_DATA_HOME"] = scratch
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+    with private_settings():
         print(screenshot_of_sample(out_dir / "assist.png", "light", (1500, 920),
                                    _number_flag_demo, (DEMO / "orvik_a.txt", DEMO / "orvik_b.txt")))
         for name, scheme, size, demo in (

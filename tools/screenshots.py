@@ -2,19 +2,21 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py docs/screenshots
 
-Writes comparison.png (light), comparison-dark.png, claims.png (tagged, nested and linked
-claims), suggestions.png (suggested partners), and window-1024(-dark).png /
-window-1600(-dark).png (a small and a large window). Settings and autosaves go to a temporary
-folder, so the user's own configuration and recovery files are never read or changed. Tooling,
-not the product: it lives outside the package.
+Writes the pictures named in OUTPUTS (`--help` lists them). The window reads and writes
+QSettings (theme, zoom, its geometry and dock layout on close) and autosaves, so a run does
+all of that in a temporary folder (`private_settings`): the user's own configuration would
+otherwise change the pictures, and the run would change it. Tooling, not the product: it
+lives outside the package.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -23,6 +25,17 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_A = ROOT / "samples" / "000_7ef15a09e7207d90.txt"
 SAMPLE_B = ROOT / "samples" / "001_f395bdecfdbba89e.txt"
+DEFAULT_OUT = ROOT / "docs" / "screenshots"
+OUTPUTS = {  # file name: what it shows (for --help; a test checks a run writes exactly these)
+    "comparison.png": "the comparison view, light: a link accepted, a passage marked reviewed",
+    "comparison-dark.png": "the same, dark",
+    "claims.png": "tagged, nested and linked claims",
+    "suggestions.png": "an unmatched sentence with its suggested partners",
+    "window-1024.png": "a small window, 1024 x 700 (docks folded into tabs), light",
+    "window-1024-dark.png": "the same, dark",
+    "window-1600.png": "a large window, 1600 x 1000, light",
+    "window-1600-dark.png": "the same, dark",
+}
 
 
 def screenshot_of_sample(path: Path, scheme: str, size: tuple[int, int],
@@ -169,14 +182,60 @@ def take_suggestions_screenshot(out_dir: Path, size: tuple[int, int] = (1440, 90
     return screenshot_of_sample(out_dir / "suggestions.png", "light", size, _suggestions_demo)
 
 
+@contextmanager
+def private_settings() -> Iterator[Path]:
+    """QSettings (both scopes, INI files) and autosaves (XDG_DATA_HOME) in a fresh temporary
+    folder, deleted on exit; the previous locations are restored (callers in tests)."""
+    ini, scopes = QSettings.Format.IniFormat, (QSettings.Scope.UserScope,
+                                               QSettings.Scope.SystemScope)
+    format_before = QSettings.defaultFormat()
+    # no getter for setPath's value: a settings file's location tells it (<path>/org/app.ini)
+    paths_before = [str(Path(QSettings(ini, scope, "o", "a").fileName()).parent.parent)
+                    for scope in scopes]
+    data_before = os.environ.get("XDG_DATA_HOME")
+    with tempfile.TemporaryDirectory(prefix="annotator-screenshots-") as scratch:
+        folder = Path(scratch)
+        try:
+            QSettings.setDefaultFormat(ini)
+            QSettings.setPath(ini, QSettings.Scope.UserScope, str(folder / "config"))
+            # not /etc/xdg either: the pictures depend on nothing outside the repository
+            QSettings.setPath(ini, QSettings.Scope.SystemScope, str(folder / "system"))
+            os.environ["XDG_DATA_HOME"] = str(folder / "data")  # where autosaves go
+            yield folder
+        finally:
+            QSettings.setDefaultFormat(format_before)
+            for scope, path in zip(scopes, paths_before, strict=True):
+                QSettings.setPath(ini, scope, path)
+            if data_before is None:
+                os.environ.pop("XDG_DATA_HOME", None)
+            else:
+                os.environ["XDG_DATA_HOME"] = data_before
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The output folder; --help names the pictures, so a user knows what gets replaced."""
+    width = max(map(len, OUTPUTS))
+    files = "\n".join(f"  {name:<{width}}  {what}" for name, what in OUTPUTS.items())
+    parser = argparse.ArgumentParser(
+        prog="tools/screenshots.py",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Render the README screenshots of the window on the bundled sample "
+                    "pair,\nheadless unless QT_QPA_PLATFORM says otherwise.",
+        epilog=f"Writes into OUT_DIR:\n{files}\n\nSettings and autosaves of the run go to a "
+               "temporary folder, deleted at the end:\nyour own configuration is never read "
+               "or changed.")
+    parser.add_argument("out_dir", metavar="OUT_DIR", nargs="?", type=Path,
+                        default=DEFAULT_OUT,
+                        help="folder for the pictures, created if missing "
+                             "(default: docs/screenshots of this repository)")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    out_dir = Path(args[0] if args else "docs/screenshots")
-    with tempfile.TemporaryDirectory() as scratch:
-        os.environ["XDG_DATA_HOME"] = scratch  # autosaves of this run stay in the scratch dir
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+    out_dir: Path = args.out_dir
+    with private_settings():
         for path in [*take_screenshots(out_dir), take_claims_screenshot(out_dir),
                      take_suggestions_screenshot(out_dir), *take_size_screenshots(out_dir)]:
             print(path)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from annotator import app as app_module
 from annotator.core import Project
 from annotator.ui.main_window import MainWindow
-from tests.conftest import SAMPLE_A, SAMPLE_B
+from tests.conftest import ROOT, SAMPLE_A, SAMPLE_B
+from tools import screenshots
 from tools.screenshots import take_screenshots
 
 
@@ -90,3 +95,40 @@ def test_claims_screenshot_shows_tagged_and_linked_claims(
     assert len(project.claims) == len(screenshots.DEMO_CLAIMS)
     assert len(project.claim_links) == len(screenshots.DEMO_LINKS)
     assert screenshots.SAMPLE_A.name in project.doc_a.source
+
+
+def test_screenshot_tool_help_names_the_folder_and_the_pictures(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        screenshots.main(["--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert "OUT_DIR" in out and "window-1024-dark.png" in out
+    assert all(name in out for name in screenshots.OUTPUTS)
+
+
+def test_screenshot_settings_go_to_a_fresh_folder_and_come_back(
+        qapp: QApplication, settings_dir: Path, data_dir: Path) -> None:
+    before = QSettings().fileName()
+    assert before.startswith(str(settings_dir))
+    with screenshots.private_settings() as folder:
+        QSettings().setValue("window/geometry", b"x")
+        assert QSettings().fileName().startswith(str(folder))
+        assert os.environ["XDG_DATA_HOME"].startswith(str(folder))
+    assert not folder.exists()  # the run's settings and autosaves are gone with it
+    assert QSettings().fileName() == before and os.environ["XDG_DATA_HOME"] == str(data_dir)
+
+
+@pytest.mark.slow
+def test_screenshot_tool_writes_its_pictures_and_leaves_home_alone(tmp_path: Path) -> None:
+    """The documented command, as its own process with an empty HOME: Qt's and platformdirs'
+    defaults would put settings and autosaves there."""
+    home, out = tmp_path / "home", tmp_path / "out"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "screenshots.py"), str(out)],
+                          env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(screenshots.OUTPUTS)
+    assert not [str(p) for p in home.rglob("*annotator*")]  # no .config or .local/share

@@ -3,13 +3,16 @@ choosing a row reveals the passage in its pane, D on a row marks or unmarks it."
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 from pytestqt.qtbot import QtBot
 
 from annotator.core import Project, Span, edits
 from annotator.core.reviewed import reviewed_id
-from annotator.ui.links.unmatched_list import PASSAGE_COL, REVIEWED_COL, SIDE_COL
+from annotator.ui.links.table_model import SORT_ROLE
+from annotator.ui.links.unmatched_list import PASSAGE_COL, REVIEWED_COL, SIDE_COL, WORDS_COL
 from annotator.ui.main_window import MainWindow
 from tests.ui.claim_helpers import key, open_sample, open_window
 
@@ -227,3 +230,75 @@ def _press_d_on_row(qtbot: QtBot, window: MainWindow, row: int) -> Project:
     project = window.session.project
     assert project is not None
     return project
+
+
+
+def _words(window: MainWindow, row: tuple[str, int, int, bool]) -> int:
+    """A shown row's length by the definition: `\\w+` words of its passage's text."""
+    project = window.session.project
+    assert project is not None
+    doc = project.doc_a if row[0] == "A" else project.doc_b
+    return len(re.findall(r"\w+", doc.text[row[1] : row[2]]))
+
+
+def test_the_words_column_shows_each_passage_length_right_aligned(qtbot: QtBot) -> None:
+    window = _ready(qtbot)
+    window.link_list.show_filter("Unmatched: all")
+    model = window.link_list.unmatched.passages
+    assert model.headerData(WORDS_COL, Qt.Orientation.Horizontal) == "Words"
+    for k, row in enumerate(_rows(window)):
+        assert _cell(window, k, WORDS_COL) == str(_words(window, row))
+        assert model.index(k, WORDS_COL).data(SORT_ROLE) == _words(window, row)  # a number
+    right = model.index(0, WORDS_COL).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert right == int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    header = window.link_list.unmatched.horizontalHeader()
+    assert header.sectionResizeMode(WORDS_COL) == QHeaderView.ResizeMode.Fixed
+    assert header.sectionResizeMode(PASSAGE_COL) == QHeaderView.ResizeMode.Stretch
+
+
+def test_a_click_on_words_sorts_the_longest_first_and_again_the_shortest(
+        qtbot: QtBot) -> None:
+    window = _ready(qtbot)
+    window.resize(1024, 700)
+    links = window.link_list
+    links.show_filter("Unmatched: all")
+    table = links.unmatched
+    reading = _rows(window)
+    counts = [_words(window, row) for row in reading]
+    assert 9 in counts and max(counts) > 12  # one digit and two: text order would differ
+    assert sorted(map(str, counts)) != [str(c) for c in sorted(counts)]
+    length = dict(zip(reading, counts, strict=True))
+    click_header(qtbot, table, WORDS_COL)  # the first click: longest first
+    header = table.horizontalHeader()
+    assert header.sortIndicatorSection() == WORDS_COL
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    longest = sorted(reading, key=length.__getitem__, reverse=True)  # ties: reading order
+    assert _rows(window) == longest and length[longest[0]] == max(counts)
+    assert int(_cell(window, 0, WORDS_COL)) == max(counts)
+    click_header(qtbot, table, WORDS_COL)  # again: shortest first, 9 before 12 and up
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert _rows(window) == sorted(reading, key=length.__getitem__)
+    shown = [int(_cell(window, k, WORDS_COL)) for k in range(len(reading))]
+    twelve_up = min(c for c in counts if c >= 12)
+    assert shown == sorted(counts) and shown.index(9) < shown.index(twelve_up)
+
+
+def test_d_down_the_longest_first_list_marks_each_and_moves_to_the_next_longest(
+        qtbot: QtBot) -> None:
+    window = _ready(qtbot)
+    links = window.link_list
+    links.show_filter("Unmatched: to review")
+    table = links.unmatched
+    click_header(qtbot, table, WORDS_COL)
+    rows = _rows(window)
+    table.setFocus()
+    table.selectRow(0)
+    QApplication.processEvents()
+    side, start, end, _ = rows[0]
+    pane = window.view.pane_b if side == "B" else window.view.pane_a
+    assert pane.selected_span() == (start, end)  # the longest passage, revealed
+    project = _press_d_on_row(qtbot, window, 0)
+    doc = project.doc_a if side == "A" else project.doc_b
+    assert list(project.reviewed) == [reviewed_id(doc.id, start, end)]
+    assert _rows(window) == rows[1:]  # still longest first
+    assert table.selected() is not None and table.selected().key == rows[1][:3]

@@ -7,8 +7,9 @@ marked by mistake, and finish a review from the keyboard: selecting a row select
 passage in its pane and brings it to the middle, and D on a row marks or unmarks it (the
 same undoable edit as D in a pane). The rows are read from the session: its unmatched
 passages (A's, then B's, in reading order) and the project's marks. A header click sorts
-them (Passage: by position; Side or Reviewed: ties in reading order), e.g. to see B's first
-or the passages marked by mistake together; the model sorts itself, so a row is a passage.
+them (Passage: by position; Side, Words or Reviewed: ties in reading order), e.g. to see B's
+first, the longest passages first (they weigh most in a review), or the passages marked by
+mistake together; the model sorts itself, so a row is a passage.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from annotator.core.align.identical import word_counts
 from annotator.core.reviewed import split_reviewed
 
 from ..session import Session
@@ -34,8 +36,8 @@ from .no_counterpart import progress_text
 from .suggestion_panel import preview
 from .table_model import RowTableModel
 
-COLUMNS = ("Side", "Passage", "Reviewed")
-SIDE_COL, PASSAGE_COL, REVIEWED_COL = 0, 1, 2
+COLUMNS = ("Side", "Passage", "Words", "Reviewed")
+SIDE_COL, PASSAGE_COL, WORDS_COL, REVIEWED_COL = 0, 1, 2, 3
 TO_REVIEW, REVIEWED, ALL = "to review", "reviewed", "all"  # which rows are shown
 
 
@@ -49,12 +51,14 @@ class PassageActions(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """One unmatched passage of article `side` and whether it is marked reviewed."""
+    """One unmatched passage of article `side`, whether it is marked reviewed, and its
+    length in `\\w+` words (counted once per read, so sorting by it compares numbers)."""
 
     side: str
     start: int
     end: int
     reviewed: bool
+    words: int
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -108,21 +112,32 @@ class UnmatchedModel(RowTableModel[Passage]):
         for side, doc in (("A", project.doc_a), ("B", project.doc_b)):
             todo, done = split_reviewed(self.session.unmatched(side), doc.id, project.reviewed)
             marked = set(done)
-            for start, end in sorted(todo + done):
-                reviewed = (start, end) in marked
-                if self.show == ALL or reviewed == (self.show == REVIEWED):
-                    rows.append(Passage(side, start, end, reviewed))
+            shown = [(start, end) for start, end in sorted(todo + done)
+                     if self.show == ALL or ((start, end) in marked) == (self.show == REVIEWED)]
+            # one numpy pass over the text for all of them: a long pair has thousands
+            counts = word_counts(doc.text, shown) if shown else []
+            rows += [Passage(side, start, end, (start, end) in marked, words)
+                     for (start, end), words in zip(shown, counts, strict=True)]
         return rows
 
     def sort_key(self, column: int) -> Callable[[Passage], Any]:
         if column == SIDE_COL:
             return lambda passage: passage.side
+        if column == WORDS_COL:
+            return lambda passage: passage.words
         if column == REVIEWED_COL:
             return lambda passage: passage.reviewed
         return lambda passage: passage.key  # position: A's, then B's, in reading order
 
     def key_of(self, row: Passage) -> tuple[str, int, int]:
         return row.key
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # the first click on Words sorts the longest first: what a reviewer sorts it for
+        if role == Qt.ItemDataRole.InitialSortOrderRole and section == WORDS_COL:
+            return Qt.SortOrder.DescendingOrder
+        return super().headerData(section, orientation, role)
 
     def cell(self, passage: Passage, col: int, role: int) -> object:
         project = self.session.project
@@ -131,6 +146,8 @@ class UnmatchedModel(RowTableModel[Passage]):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == SIDE_COL:
                 return passage.side
+            if col == WORDS_COL:
+                return str(passage.words)
             if col == REVIEWED_COL:
                 return "yes" if passage.reviewed else "no"
         if col == PASSAGE_COL and role in (Qt.ItemDataRole.DisplayRole,
@@ -141,6 +158,8 @@ class UnmatchedModel(RowTableModel[Passage]):
         if role == Qt.ItemDataRole.ToolTipRole and col == REVIEWED_COL:
             return ("Marked reviewed: no counterpart (D unmarks it)" if passage.reviewed
                     else "Still to review (D marks it: no counterpart)")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == WORDS_COL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != PASSAGE_COL:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -176,7 +195,8 @@ class UnmatchedTable(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
-        for column, widest in ((SIDE_COL, "Side"), (REVIEWED_COL, "Reviewed")):
+        for column, widest in ((SIDE_COL, "Side"), (WORDS_COL, "Words"),
+                               (REVIEWED_COL, "Reviewed")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, metrics.horizontalAdvance(widest) + 40)  # + the arrow
         header.setSectionResizeMode(PASSAGE_COL, QHeaderView.ResizeMode.Stretch)

@@ -232,7 +232,6 @@ def _press_d_on_row(qtbot: QtBot, window: MainWindow, row: int) -> Project:
     return project
 
 
-
 def _words(window: MainWindow, row: tuple[str, int, int, bool]) -> int:
     """A shown row's length by the definition: `\\w+` words of its passage's text."""
     project = window.session.project

@@ -87,3 +87,32 @@ def test_load_taxonomy_undo_save_reopen(qtbot: QtBot, tmp_path: Path, answers: D
     assert not tools.load_taxonomy_from(broken)
     assert answers.errors and answers.errors[-1][0] == "Cannot load the taxonomy"
     assert project.taxonomy.name == "desk"
+
+
+def test_the_default_taxonomy_binds_every_documented_key(qtbot: QtBot) -> None:
+    """Every type and relation key the README promises is live, none lost to a window key
+    (Shift+N was once Link Note, which left "Number changed" without its key)."""
+    window, tools = open_window(qtbot)
+    open_sample(qtbot, window)
+    project = window.session.project
+    assert project is not None
+    assert tools.key_clashes == []
+    assert "unbound" not in window.statusBar().currentMessage()
+    expected = {f"tag:{ct.id}": ct.shortcut for ct in project.taxonomy.claim_types}
+    expected |= {f"link:{rel.id}": f"Shift+{rel.shortcut}" for rel in project.taxonomy.relations}
+    assert tools.bound_keys == expected
+    assert tools.bound_keys["link:number-changed"] == "Shift+N"
+
+    pa, pb = window.view.pane_a, window.view.pane_b
+    select(pa, *find(project.doc_a.text, "approximately 15,000 troops"))
+    key(qtbot, pa, Qt.Key.Key_2)
+    select(pb, *find(project.doc_b.text, "deadly force on Venezuela"))
+    key(qtbot, pb, Qt.Key.Key_4)
+    a_claim, b_claim = sorted(project.claims.values(), key=lambda c: c.id)
+    window.session.select("claim", a_claim.id)
+    key(qtbot, pa, Qt.Key.Key_M)
+    window.session.select("claim", b_claim.id)
+    key(qtbot, pb, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
+    (link,) = project.claim_links.values()
+    assert (link.source, link.target, link.relation) == (a_claim.id, b_claim.id,
+                                                          "number-changed")

@@ -1,5 +1,5 @@
 """A note on a link from the Links list: typed into the Note cell like a user (double-click,
-type, Enter), undone with Ctrl+Z, and written with Shift+N's dialog."""
+type, Enter), undone with Ctrl+Z, and written with Ctrl+Shift+N's dialog."""
 
 from __future__ import annotations
 
@@ -50,7 +50,8 @@ def test_shift_n_writes_a_note_on_the_selected_link(qtbot: QtBot) -> None:
 
     QTimer.singleShot(200, answer)
     window.view.pane_a.setFocus()
-    key(qtbot, window.view.pane_a, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
+    key(qtbot, window.view.pane_a, Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert session.project is not None
     assert session.project.links[link.id].note == "check the quote"
     assert session.project.links[link.id].status is link.status

@@ -227,7 +227,7 @@ class LinkList(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # only the Note column is editable: double-click it (or Shift+N on the selected link)
+        # only the Note column is editable: double-click it (or Ctrl+Shift+N on the selected link)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)

@@ -86,7 +86,7 @@ class LinkReview:
             self.say(str(exc), 8000)
 
     def edit_note(self) -> None:
-        """Shift+N: write or change the selected link's note (empty removes it)."""
+        """Ctrl+Shift+N: write or change the selected link's note (empty removes it)."""
         link = self.session.current_link()
         if link is None:
             self.say("Select a link first (click its band, or Alt+Down).", 6000)
@@ -139,7 +139,7 @@ def add_link_edit_actions(a: Callable[..., QAction], review: LinkReview) -> list
           "One link holding the selected link and the next one in A"),
         a("link_split", "S&plit Link at Cursor", review.split_at_cursor, "Ctrl+Shift+X",
           "Two links from the one at the cursor, cut at the sentence boundary nearest it"),
-        a("link_note", "Link &Note…", review.edit_note, "Shift+N",
+        a("link_note", "Link &Note…", review.edit_note, "Ctrl+Shift+N",
           "Write a note on the selected link (also: double-click its Note cell in Links)"),
         a("toggle_reviewed", "Mark Passage &Reviewed (No Counterpart)", review.toggle_reviewed,
           "D", "The unmatched passage at the cursor has no counterpart: counted as reviewed "

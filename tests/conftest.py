@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.align.methods import DEFAULT_ENV, DEFAULT_INSTALL
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +29,6 @@ def default_install_model(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
     move. The variable reaches the app's spawned worker and the CLI's subprocesses too; tests
     marked `semantic` see what is really installed."""
     if request.node.get_closest_marker("semantic") is None:
-        monkeypatch.setenv("ANNOTATOR_DEFAULT_METHOD", "wordllama")
+        monkeypatch.setenv(DEFAULT_ENV, DEFAULT_INSTALL)
     else:
-        monkeypatch.delenv("ANNOTATOR_DEFAULT_METHOD", raising=False)
+        monkeypatch.delenv(DEFAULT_ENV, raising=False)

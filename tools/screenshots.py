@@ -185,14 +185,18 @@ def take_suggestions_screenshot(out_dir: Path, size: tuple[int, int] = (1440, 90
 @contextmanager
 def private_settings() -> Iterator[Path]:
     """QSettings (both scopes, INI files) and autosaves (XDG_DATA_HOME) in a fresh temporary
-    folder, deleted on exit; the previous locations are restored (callers in tests)."""
+    folder, deleted on exit, and the default install's model for "default" (an installed
+    extra would change the links shown); what was there before is restored (callers in
+    tests)."""
     ini, scopes = QSettings.Format.IniFormat, (QSettings.Scope.UserScope,
                                                QSettings.Scope.SystemScope)
     format_before = QSettings.defaultFormat()
     # no getter for setPath's value: a settings file's location tells it (<path>/org/app.ini)
     paths_before = [str(Path(QSettings(ini, scope, "o", "a").fileName()).parent.parent)
                     for scope in scopes]
-    data_before = os.environ.get("XDG_DATA_HOME")
+    from annotator.core.align.methods import DEFAULT_ENV, DEFAULT_INSTALL
+
+    env_before = {name: os.environ.get(name) for name in ("XDG_DATA_HOME", DEFAULT_ENV)}
     with tempfile.TemporaryDirectory(prefix="annotator-screenshots-") as scratch:
         folder = Path(scratch)
         try:
@@ -201,15 +205,17 @@ def private_settings() -> Iterator[Path]:
             # not /etc/xdg either: the pictures depend on nothing outside the repository
             QSettings.setPath(ini, QSettings.Scope.SystemScope, str(folder / "system"))
             os.environ["XDG_DATA_HOME"] = str(folder / "data")  # where autosaves go
+            os.environ[DEFAULT_ENV] = DEFAULT_INSTALL  # reaches the spawned align worker
             yield folder
         finally:
             QSettings.setDefaultFormat(format_before)
             for scope, path in zip(scopes, paths_before, strict=True):
                 QSettings.setPath(ini, scope, path)
-            if data_before is None:
-                os.environ.pop("XDG_DATA_HOME", None)
-            else:
-                os.environ["XDG_DATA_HOME"] = data_before
+            for name, value in env_before.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

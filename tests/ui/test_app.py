@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator import app as app_module
 from annotator.core import Project
+from annotator.core.align.methods import DEFAULT_ENV, DEFAULT_INSTALL, resolve
 from annotator.ui.main_window import MainWindow
 from tests.conftest import ROOT, SAMPLE_A, SAMPLE_B
 from tools import screenshots
@@ -108,15 +109,19 @@ def test_screenshot_tool_help_names_the_folder_and_the_pictures(
 
 
 def test_screenshot_settings_go_to_a_fresh_folder_and_come_back(
-        qapp: QApplication, settings_dir: Path, data_dir: Path) -> None:
+        qapp: QApplication, settings_dir: Path, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DEFAULT_ENV, "lexical")  # a user's own choice, to be given back
     before = QSettings().fileName()
     assert before.startswith(str(settings_dir))
     with screenshots.private_settings() as folder:
         QSettings().setValue("window/geometry", b"x")
         assert QSettings().fileName().startswith(str(folder))
         assert os.environ["XDG_DATA_HOME"].startswith(str(folder))
+        assert resolve("default").name == DEFAULT_INSTALL  # whatever extras are installed
     assert not folder.exists()  # the run's settings and autosaves are gone with it
     assert QSettings().fileName() == before and os.environ["XDG_DATA_HOME"] == str(data_dir)
+    assert os.environ[DEFAULT_ENV] == "lexical"
 
 
 @pytest.mark.slow

@@ -44,6 +44,7 @@ DEFAULT = "default"
 PREFERENCE = ("minilm", "wordllama", "lexical")  # what "default" picks, best first
 ALIASES = {"semantic": "minilm", "static": "wordllama"}  # older names, as saved in projects
 DEFAULT_ENV = "ANNOTATOR_DEFAULT_METHOD"
+DEFAULT_INSTALL = "wordllama"  # what "default" is without an extra (tests and doc pictures)
 
 
 def resolve(name: str) -> Method:

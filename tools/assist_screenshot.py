@@ -2,11 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/assist_screenshot.py docs/screenshots
 
-Writes assist.png (light, large: the demo pair tests/data/assist/orvik_*.txt, checked, one
-flag of each kind, the number flag selected), assist-sample.png (the same on the sample pair),
-assist-candidates.png (claim candidates found on the sample pair, the Claims list raised, one
-candidate selected) and assist-dark-small.png (the sample pair checked, dark, small window).
-Settings and autosaves go to a temporary folder, as in tools/screenshots.py.
+Writes the pictures named in OUTPUTS (`--help` lists them); settings, autosaves and the
+model for "default" as in tools/screenshots.py (`private_settings`).
 """
 
 from __future__ import annotations
@@ -17,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.screenshots import private_settings, screenshot_of_sample
+from tools.screenshots import parse_args, private_settings, screenshot_of_sample
 
 
 def _assist_demo(window: object) -> None:
@@ -63,10 +60,19 @@ def _candidates_demo(window: object) -> None:
         assist.choose("candidate", quote.id)
 
 
+OUTPUTS = {  # file name: what it shows (for --help)
+    "assist.png": "the demo pair checked, one flag of each kind, the number flag selected",
+    "assist-sample.png": "the sample pair checked",
+    "assist-candidates.png": "claim candidates on the sample pair, one selected",
+    "assist-dark-small.png": "the sample pair checked, dark, 1000 x 680",
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    args = parse_args(sys.argv[1:] if argv is None else argv, "tools/assist_screenshot.py",
+                      OUTPUTS, "claim assistance")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out_dir = Path(args[0] if args else "docs/screenshots")
+    out_dir: Path = args.out_dir
     with private_settings():
         print(screenshot_of_sample(out_dir / "assist.png", "light", (1500, 920),
                                    _number_flag_demo, (DEMO / "orvik_a.txt", DEMO / "orvik_b.txt")))

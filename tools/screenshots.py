@@ -218,15 +218,18 @@ def private_settings() -> Iterator[Path]:
                     os.environ[name] = value
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def parse_args(argv: list[str], prog: str = "tools/screenshots.py",
+               outputs: dict[str, str] | None = None,
+               subject: str = "the window on the bundled sample pair") -> argparse.Namespace:
     """The output folder; --help names the pictures, so a user knows what gets replaced."""
-    width = max(map(len, OUTPUTS))
-    files = "\n".join(f"  {name:<{width}}  {what}" for name, what in OUTPUTS.items())
+    outputs = OUTPUTS if outputs is None else outputs
+    width = max(map(len, outputs))
+    files = "\n".join(f"  {name:<{width}}  {what}" for name, what in outputs.items())
     parser = argparse.ArgumentParser(
-        prog="tools/screenshots.py",
+        prog=prog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Render the README screenshots of the window on the bundled sample "
-                    "pair,\nheadless unless QT_QPA_PLATFORM says otherwise.",
+        description=f"Render the README screenshots of {subject},\nheadless unless "
+                    "QT_QPA_PLATFORM says otherwise.",
         epilog=f"Writes into OUT_DIR:\n{files}\n\nSettings and autosaves of the run go to a "
                "temporary folder, deleted at the end:\nyour own configuration is never read "
                "or changed.")

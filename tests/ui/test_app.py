@@ -108,6 +108,19 @@ def test_screenshot_tool_help_names_the_folder_and_the_pictures(
     assert all(name in out for name in screenshots.OUTPUTS)
 
 
+def test_assist_screenshot_tool_help_lists_its_pictures_and_writes_nothing(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tools import assist_screenshot
+
+    with pytest.raises(SystemExit) as stop:
+        assist_screenshot.main(["--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert "tools/assist_screenshot.py" in out
+    assert all(name in out for name in assist_screenshot.OUTPUTS)
+    assert not (Path.cwd() / "--help").exists()  # once, --help became an output folder
+
+
 def test_screenshot_settings_go_to_a_fresh_folder_and_come_back(
         qapp: QApplication, settings_dir: Path, data_dir: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

@@ -109,7 +109,7 @@ def test_screenshot_tool_help_names_the_folder_and_the_pictures(
 
 
 def test_assist_screenshot_tool_help_lists_its_pictures_and_writes_nothing(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        capsys: pytest.CaptureFixture[str]) -> None:
     from tools import assist_screenshot
 
     with pytest.raises(SystemExit) as stop:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -98,26 +99,16 @@ def test_claims_screenshot_shows_tagged_and_linked_claims(
     assert screenshots.SAMPLE_A.name in project.doc_a.source
 
 
-def test_screenshot_tool_help_names_the_folder_and_the_pictures(
-        capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("tool", ["screenshots", "assist_screenshot"])
+def test_screenshot_tools_help_names_the_folder_and_the_pictures(
+        tool: str, capsys: pytest.CaptureFixture[str]) -> None:
+    module = importlib.import_module(f"tools.{tool}")
     with pytest.raises(SystemExit) as stop:
-        screenshots.main(["--help"])
+        module.main(["--help"])
     assert stop.value.code == 0
     out = capsys.readouterr().out
-    assert "OUT_DIR" in out and "window-1024-dark.png" in out
-    assert all(name in out for name in screenshots.OUTPUTS)
-
-
-def test_assist_screenshot_tool_help_lists_its_pictures_and_writes_nothing(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    from tools import assist_screenshot
-
-    with pytest.raises(SystemExit) as stop:
-        assist_screenshot.main(["--help"])
-    assert stop.value.code == 0
-    out = capsys.readouterr().out
-    assert "tools/assist_screenshot.py" in out
-    assert all(name in out for name in assist_screenshot.OUTPUTS)
+    assert f"tools/{tool}.py" in out and "OUT_DIR" in out
+    assert all(name in out for name in module.OUTPUTS)
     assert not (Path.cwd() / "--help").exists()  # once, --help became an output folder
 
 

@@ -12,7 +12,13 @@ from pytestqt.qtbot import QtBot
 from annotator.core import Project, Span, edits
 from annotator.core.reviewed import reviewed_id
 from annotator.ui.links.table_model import SORT_ROLE
-from annotator.ui.links.unmatched_list import PASSAGE_COL, REVIEWED_COL, SIDE_COL, WORDS_COL
+from annotator.ui.links.unmatched_list import (
+    PASSAGE_COL,
+    REVIEWED_COL,
+    SIDE_COL,
+    WORDS_COL,
+    UnmatchedTable,
+)
 from annotator.ui.main_window import MainWindow
 from tests.ui.claim_helpers import key, open_sample, open_window
 
@@ -31,6 +37,16 @@ def _ready(qtbot: QtBot) -> MainWindow:
     open_sample(qtbot, window)
     assert len(window.session.unmatched("A")) >= 3 and window.session.unmatched("B")
     return window
+
+
+def _listing(qtbot: QtBot, show: str, small: bool = False) -> tuple[MainWindow, UnmatchedTable]:
+    """The sample pair, the Links list showing `show`; `small`: a 1024 x 700 window (docks
+    folded into tabs)."""
+    window = _ready(qtbot)
+    if small:
+        window.resize(1024, 700)
+    window.link_list.show_filter(show)
+    return window, window.link_list.unmatched
 
 
 def _rows(window: MainWindow) -> list[tuple[str, int, int, bool]]:
@@ -70,11 +86,7 @@ def test_the_show_box_switches_to_the_unmatched_passages_and_back(qtbot: QtBot) 
 
 
 def test_choosing_a_row_selects_and_centres_the_passage_in_its_pane(qtbot: QtBot) -> None:
-    window = _ready(qtbot)
-    window.resize(1024, 700)
-    links = window.link_list
-    links.show_filter("Unmatched: to review")
-    table = links.unmatched
+    window, table = _listing(qtbot, "Unmatched: to review", small=True)
     rows = _rows(window)
     last_b = max(k for k, row in enumerate(rows) if row[0] == "B")
     table.setFocus()
@@ -148,11 +160,8 @@ def test_the_list_follows_new_links_and_marks_made_in_the_panes(qtbot: QtBot) ->
 
 def test_a_header_click_sorts_by_value_and_a_sorted_row_reveals_its_own_passage(
         qtbot: QtBot) -> None:
-    window = _ready(qtbot)
-    window.resize(1024, 700)
-    links, session = window.link_list, window.session
-    links.show_filter("Unmatched: all")
-    table = links.unmatched
+    window, table = _listing(qtbot, "Unmatched: all", small=True)
+    session = window.session
     reading = _rows(window)  # A's then B's, in reading order: the Passage column ascending
     header = table.horizontalHeader()
     assert table.isSortingEnabled() and header.sortIndicatorSection() == PASSAGE_COL
@@ -185,10 +194,7 @@ def test_a_header_click_sorts_by_value_and_a_sorted_row_reveals_its_own_passage(
 
 def test_d_on_a_sorted_row_marks_that_passage_and_moves_to_the_next_shown(
         qtbot: QtBot) -> None:
-    window = _ready(qtbot)
-    links = window.link_list
-    links.show_filter("Unmatched: to review")
-    table = links.unmatched
+    window, table = _listing(qtbot, "Unmatched: to review")
     click_header(qtbot, table, PASSAGE_COL)  # descending: B's last passage first
     rows = _rows(window)
     assert rows == sorted(rows, key=lambda r: (r[0], r[1]), reverse=True)
@@ -257,11 +263,7 @@ def test_the_words_column_shows_each_passage_length_right_aligned(qtbot: QtBot) 
 
 def test_a_click_on_words_sorts_the_longest_first_and_again_the_shortest(
         qtbot: QtBot) -> None:
-    window = _ready(qtbot)
-    window.resize(1024, 700)
-    links = window.link_list
-    links.show_filter("Unmatched: all")
-    table = links.unmatched
+    window, table = _listing(qtbot, "Unmatched: all", small=True)
     reading = _rows(window)
     counts = [_words(window, row) for row in reading]
     assert 9 in counts and max(counts) > 12  # one digit and two: text order would differ
@@ -284,10 +286,7 @@ def test_a_click_on_words_sorts_the_longest_first_and_again_the_shortest(
 
 def test_d_down_the_longest_first_list_marks_each_and_moves_to_the_next_longest(
         qtbot: QtBot) -> None:
-    window = _ready(qtbot)
-    links = window.link_list
-    links.show_filter("Unmatched: to review")
-    table = links.unmatched
+    window, table = _listing(qtbot, "Unmatched: to review")
     click_header(qtbot, table, WORDS_COL)
     rows = _rows(window)
     table.setFocus()

@@ -86,3 +86,30 @@ def test_an_unwritable_output_is_one_error_line(
     assert main(args) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: cannot write {target}") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["align", "suggest", "check"])
+def test_a_bad_default_method_variable_is_one_error_line(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """ANNOTATOR_DEFAULT_METHOD naming no method stops a command that aligns before it reads
+    anything (suggest and check once ended in a traceback), and writes nothing."""
+    sample_b = ROOT / "samples" / "001_f395bdecfdbba89e.txt"
+    out = tmp_path / "pair.xml"
+    monkeypatch.setenv("ANNOTATOR_DEFAULT_METHOD", "bogus")
+    extra = ["-o", str(out)] if command == "align" else []
+    assert main([command, str(SAMPLE_A), str(sample_b), *extra]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == ("error: ANNOTATOR_DEFAULT_METHOD: unknown alignment method 'bogus' "
+                   "(known: default, lexical, wordllama, minilm, semantic, static)")
+    assert not out.exists()
+
+
+def test_a_named_method_does_not_need_the_default_variable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANNOTATOR_DEFAULT_METHOD", "bogus")
+    out = tmp_path / "pair.xml"
+    sample_b = ROOT / "samples" / "001_f395bdecfdbba89e.txt"
+    assert main(["align", str(SAMPLE_A), str(sample_b), "--method", "lexical",
+                 "-o", str(out)]) == 0
+    assert "<link " in out.read_text(encoding="utf-8")

@@ -24,9 +24,11 @@ from annotator import __version__
 from annotator.core import ProjectFileError
 
 from . import align, batch, bench, check, export, import_claims, reanchor, suggest, validate
+from .args import default_method_problem
 
 # in the order `annotator --help` lists them
 SUBCOMMANDS = (align, batch, validate, bench, export, import_claims, reanchor, check, suggest)
+ALIGNING = {"align", "batch", "reanchor", "check", "suggest"}  # they score pairs by default
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    uses_default = getattr(args, "method", "default") == "default"  # unless align names one
+    if args.command in ALIGNING and uses_default and (problem := default_method_problem()):
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     try:
         return int(args.func(args))
     except ProjectFileError as exc:

@@ -7,8 +7,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.core import AlignOptions
+from annotator.core.align.methods import resolve
 
 DEFAULT_THRESHOLD = AlignOptions().threshold
+
+
+def default_method_problem() -> str | None:
+    """Why "default" names no usable method (ANNOTATOR_DEFAULT_METHOD set to an unknown or
+    uninstalled one), or None: checked once before a command aligns, not per pair."""
+    try:
+        resolve("default")
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def threshold(text: str) -> float:

@@ -31,7 +31,7 @@ from annotator.core.align.linking import (
     link_probability,
     similarity,
 )
-from annotator.core.align.methods import resolve
+from annotator.core.align.methods import DEFAULT_INSTALL, resolve
 from annotator.core.align.pipeline import group_pairs, score_documents
 from annotator.core.align.scoring import CONTENT, Features
 from benchmarks import quality_corpora as corpora
@@ -274,8 +274,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               {t: round(v, 3) for t, v in f1.items()})
         thresholds[method] = max(grid, key=lambda t: (f1[t], -t))
     if args.write:
-        default = resolve("default").name
-        write(calibration.MODELS, thresholds.get(default, calibration.DEFAULT_THRESHOLD), args.out)
+        # the default threshold belongs to the default install's model, whatever extra is
+        # installed here; refitting only another model keeps it
+        write(calibration.MODELS,
+              thresholds.get(DEFAULT_INSTALL, calibration.DEFAULT_THRESHOLD), args.out)
     return 0
 
 

@@ -82,7 +82,8 @@ def test_an_environment_variable_names_the_default_method(
     with pytest.raises(ValueError, match="ANNOTATOR_DEFAULT_METHOD: unknown alignment method"):
         methods.resolve("default")
     monkeypatch.setenv(methods.DEFAULT_ENV, "")  # empty: the best installed one
-    assert methods.resolve("default").name == ("minilm" if semantic.available() else "wordllama")
+    assert methods.resolve("default").name == ("minilm" if semantic.available()
+                                                else methods.DEFAULT_INSTALL)
 
 
 def test_the_vectors_are_those_of_wordllamas_own_api() -> None:

@@ -184,7 +184,7 @@ def take_suggestions_screenshot(out_dir: Path, size: tuple[int, int] = (1440, 90
 
 @contextmanager
 def private_settings() -> Iterator[Path]:
-    """QSettings (both scopes, INI files) and autosaves (XDG_DATA_HOME) in a fresh temporary
+    """QSettings (both scopes, INI files) and autosaves (AUTOSAVE_ENV) in a fresh temporary
     folder, deleted on exit, and the default install's model for "default" (an installed
     extra would change the links shown); what was there before is restored (callers in
     tests)."""
@@ -195,8 +195,9 @@ def private_settings() -> Iterator[Path]:
     paths_before = [str(Path(QSettings(ini, scope, "o", "a").fileName()).parent.parent)
                     for scope in scopes]
     from annotator.core.align.methods import DEFAULT_ENV, DEFAULT_INSTALL
+    from annotator.core.recovery import AUTOSAVE_ENV
 
-    env_before = {name: os.environ.get(name) for name in ("XDG_DATA_HOME", DEFAULT_ENV)}
+    env_before = {name: os.environ.get(name) for name in (AUTOSAVE_ENV, DEFAULT_ENV)}
     with tempfile.TemporaryDirectory(prefix="annotator-screenshots-") as scratch:
         folder = Path(scratch)
         try:
@@ -204,7 +205,7 @@ def private_settings() -> Iterator[Path]:
             QSettings.setPath(ini, QSettings.Scope.UserScope, str(folder / "config"))
             # not /etc/xdg either: the pictures depend on nothing outside the repository
             QSettings.setPath(ini, QSettings.Scope.SystemScope, str(folder / "system"))
-            os.environ["XDG_DATA_HOME"] = str(folder / "data")  # where autosaves go
+            os.environ[AUTOSAVE_ENV] = str(folder / "autosave")
             os.environ[DEFAULT_ENV] = DEFAULT_INSTALL  # reaches the spawned align worker
             yield folder
         finally:

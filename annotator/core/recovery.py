@@ -29,8 +29,16 @@ _META = ".json"
 _LOCK = ".lock"
 
 
+AUTOSAVE_ENV = "ANNOTATOR_AUTOSAVE_DIR"
+
+
 def default_recovery_dir() -> Path:
-    """platformdirs' per-user data dir + autosave/ (e.g. ~/.local/share/annotator/autosave)."""
+    """$ANNOTATOR_AUTOSAVE_DIR when set (a portable install, a test run, the screenshot tools:
+    XDG_DATA_HOME moves platformdirs' folder on Linux only), else platformdirs' per-user data
+    dir + autosave/ (e.g. ~/.local/share/annotator/autosave)."""
+    chosen = os.environ.get(AUTOSAVE_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "autosave"
@@ -236,4 +244,5 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-__all__ = ["AutosaveSession", "Lock", "RecoveryEntry", "RecoveryStore", "default_recovery_dir"]
+__all__ = ["AUTOSAVE_ENV", "AutosaveSession", "Lock", "RecoveryEntry", "RecoveryStore",
+           "default_recovery_dir"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core import ProjectFileError, project_to_bytes, save_project
-from annotator.core.recovery import Lock, RecoveryStore, default_recovery_dir
+from annotator.core.recovery import AUTOSAVE_ENV, Lock, RecoveryStore, default_recovery_dir
 
 from .export_sample import sample_project
 
@@ -132,6 +132,17 @@ def test_never_autosaves_over_the_users_file(tmp_path: Path) -> None:
     session.close()
 
 
-def test_missing_store_dir_and_default_location(tmp_path: Path) -> None:
+def test_missing_store_dir_and_default_location(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     assert RecoveryStore(tmp_path / "not-yet").recoverable() == []
+    monkeypatch.delenv(AUTOSAVE_ENV, raising=False)
     assert default_recovery_dir().parts[-2:] == ("annotator", "autosave")
+
+
+def test_the_autosave_folder_can_be_named(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """On every platform (XDG_DATA_HOME moves platformdirs' folder on Linux only)."""
+    monkeypatch.setenv(AUTOSAVE_ENV, str(tmp_path / "mine"))
+    session = RecoveryStore().start_session()
+    assert session.save(sample_project()).parent == tmp_path / "mine"
+    assert session.lock_path.parent == tmp_path / "mine"

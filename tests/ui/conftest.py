@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, QtMsgType
 from PySide6.QtWidgets import QApplication
 
 from annotator.app import configure_application
+from annotator.core.recovery import AUTOSAVE_ENV
 from annotator.ui import dialogs
 from annotator.ui.main_window import MainWindow
 from tests.conftest import SAMPLE_A, SAMPLE_B
@@ -32,7 +33,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory,
              monkeypatch: pytest.MonkeyPatch) -> Path:
     """Autosaves and their locks go to a fresh folder, never the user's data directory."""
     path = tmp_path_factory.mktemp("data")
-    monkeypatch.setenv("XDG_DATA_HOME", str(path))
+    monkeypatch.setenv(AUTOSAVE_ENV, str(path))
     return path
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from annotator import app as app_module
 from annotator.core import Project
 from annotator.core.align.methods import DEFAULT_ENV, DEFAULT_INSTALL, resolve
+from annotator.core.recovery import AUTOSAVE_ENV
 from annotator.ui.main_window import MainWindow
 from tests.conftest import ROOT, SAMPLE_A, SAMPLE_B
 from tools import screenshots
@@ -121,10 +122,10 @@ def test_screenshot_settings_go_to_a_fresh_folder_and_come_back(
     with screenshots.private_settings() as folder:
         QSettings().setValue("window/geometry", b"x")
         assert QSettings().fileName().startswith(str(folder))
-        assert os.environ["XDG_DATA_HOME"].startswith(str(folder))
+        assert os.environ[AUTOSAVE_ENV].startswith(str(folder))
         assert resolve("default").name == DEFAULT_INSTALL  # whatever extras are installed
     assert not folder.exists()  # the run's settings and autosaves are gone with it
-    assert QSettings().fileName() == before and os.environ["XDG_DATA_HOME"] == str(data_dir)
+    assert QSettings().fileName() == before and os.environ[AUTOSAVE_ENV] == str(data_dir)
     assert os.environ[DEFAULT_ENV] == "lexical"
 
 

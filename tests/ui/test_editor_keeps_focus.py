@@ -4,6 +4,7 @@ nowhere, so the next key fell through to the window's shortcuts."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -68,3 +69,18 @@ def test_a_relation_changed_with_the_arrow_keys_keeps_the_focus(qtbot: QtBot) ->
     QApplication.processEvents()
     assert project.claim_links[link_id].relation != "same"
     assert QApplication.focusWidget() is editor.relation_widgets[link_id]
+
+
+def test_an_attribute_field_outlives_its_own_edit(qtbot: QtBot) -> None:
+    """Enter in a free-text attribute applies it from the field's own editingFinished; the
+    editor then rebuilds its fields. Deleting the field right there (inside its key event)
+    crashed the app now and then; it must be deleted only once the event loop is back."""
+    window, claim_id = _attribution(qtbot)
+    line = window.claims.editor.attr_widgets["source"]
+    alive_after_edit: list[bool] = []
+    line.editingFinished.connect(lambda: alive_after_edit.append(shiboken6.isValid(line)))
+    line.setFocus()
+    qtbot.keyClicks(line, "Rouvinski")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert window.session.project.claims[claim_id].attrs["source"] == "Rouvinski"  # type: ignore[union-attr]
+    assert alive_after_edit and all(alive_after_edit)

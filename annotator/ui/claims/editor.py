@@ -210,7 +210,16 @@ class ClaimEditor(QWidget):
 
     def _fill_attributes(self, project: Project, claim: Claim) -> None:
         while self.attrs.rowCount():
-            self.attrs.removeRow(0)
+            # not removeRow: it deletes the widgets now, and the edit that brought us here
+            # may still be running in one of them (Enter or Tab out of a free-text attribute
+            # is its editingFinished, sent from its key or focus-out event): deleting it
+            # there crashed the app. Hidden now, deleted when the event loop is back.
+            row = self.attrs.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                old = item.widget() if item is not None else None
+                if old is not None:
+                    old.hide()
+                    old.deleteLater()
         self.attr_widgets.clear()
         ct = project.taxonomy.claim_type(claim.type)
         defs = list(ct.attributes) if ct is not None else []

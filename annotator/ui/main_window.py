@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 from annotator import __version__
 from annotator.core import DocumentLoadError, LinkStatus, ProjectFileError
 from annotator.core.edits import CLAIM
-from annotator.core.queries.links import score_label
 from annotator.core.queries.overlaps import overlaps
 
 from . import dialogs
@@ -46,6 +45,7 @@ from .view.comparison_view import ComparisonView
 from .window.actions import Shortcut, guard_editor_fields, make_action
 from .window.docks import SideDocks, add_dock, restore_layout, save_layout, scrolling
 from .window.launch import launch
+from .window.link_message import LinkMessage
 from .window.recent import fill_recent_menu, remember_project
 from .window.title import window_title
 from .window.toolbar import build_toolbar
@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self.status_area = area = StatusArea(self.session, self)  # + short names:
         self.counts_label, self.coverage_label = area.counts_label, area.coverage_label
         self.progress, self.cancel_button = area.progress, area.cancel_button
+        self.link_message = LinkMessage(self.session, self.statusBar())
 
     # --- rendering ------------------------------------------------------------------------
     def _on_project_replaced(self) -> None:
@@ -254,10 +255,7 @@ class MainWindow(QMainWindow):
         if self.session.current[0] == CLAIM:
             acts["remove_link"].setEnabled(True)
         self.threshold.setEnabled(has_project)
-        if (link := self.session.current_link()) is not None:
-            score = f"{label} · " if (label := score_label(link)) else ""
-            self.statusBar().showMessage(f"Link {link.id} · {score}{link.status.value} — "
-                                         "green: shared words, amber: changed words")
+        self.link_message.update()
 
     def _on_alignment_running(self, running: bool) -> None:
         self.actions_by_name["cancel_align"].setEnabled(running)

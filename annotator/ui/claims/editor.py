@@ -15,6 +15,7 @@ from itertools import pairwise
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -73,6 +74,7 @@ class ClaimEditor(QWidget):
         self.type_combo.activated.connect(self._on_type)
         self.attrs = QFormLayout()
         self.attr_widgets: dict[str, QComboBox | QLineEdit] = {}
+        self.relation_widgets: dict[str, QComboBox] = {}  # by claim link id
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Claim note")
         self.note.setPlaceholderText("A note for this claim (saved when you leave the field)")
@@ -152,6 +154,7 @@ class ClaimEditor(QWidget):
         self.empty.setVisible(claim is None)
         if claim is None or project is None:
             return
+        focused = None if switched else self._focused_field()
         self._loading = True
         try:
             self._fill(project, claim)
@@ -159,6 +162,27 @@ class ClaimEditor(QWidget):
                 self.note.setPlainText(claim.note)
         finally:
             self._loading = False
+        self._restore_focus(focused)
+
+    def _focused_field(self) -> tuple[str, str] | None:
+        """The attribute or relation field that has the keyboard focus, by name. `_fill`
+        builds those widgets anew after each edit, so without this an attribute chosen with
+        the arrow keys (or Tab out of a free-text one) left the focus nowhere: the next key
+        went to the window's shortcuts (a digit would tag a selection in a pane)."""
+        focus = QApplication.focusWidget()
+        for kind, widgets in (("attr", self.attr_widgets), ("relation", self.relation_widgets)):
+            for name, widget in widgets.items():
+                if widget is focus:
+                    return kind, name
+        return None
+
+    def _restore_focus(self, field: tuple[str, str] | None) -> None:
+        if field is not None:
+            kind, name = field
+            widgets = self.attr_widgets if kind == "attr" else self.relation_widgets
+            widget = widgets.get(name)
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill(self, project: Project, claim: Claim) -> None:
         side = "A" if claim.doc == project.doc_a.id else "B"
@@ -186,7 +210,16 @@ class ClaimEditor(QWidget):
 
     def _fill_attributes(self, project: Project, claim: Claim) -> None:
         while self.attrs.rowCount():
-            self.attrs.removeRow(0)
+            # not removeRow: it deletes the widgets now, and the edit that brought us here
+            # may still be running in one of them (Enter or Tab out of a free-text attribute
+            # is its editingFinished, sent from its key or focus-out event): deleting it
+            # there crashed the app. Hidden now, deleted when the event loop is back.
+            row = self.attrs.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                old = item.widget() if item is not None else None
+                if old is not None:
+                    old.hide()
+                    old.deleteLater()
         self.attr_widgets.clear()
         ct = project.taxonomy.claim_type(claim.type)
         defs = list(ct.attributes) if ct is not None else []
@@ -221,6 +254,7 @@ class ClaimEditor(QWidget):
             self.attrs.addRow(label, widget)
 
     def _fill_links(self, project: Project, claim: Claim) -> None:
+        self.relation_widgets.clear()
         while self.links_grid.count():
             item = self.links_grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -243,6 +277,7 @@ class ClaimEditor(QWidget):
             if combo.findData(cl.relation) < 0:
                 combo.addItem(edits.relation_label(project.taxonomy, cl.relation), cl.relation)
             combo.setCurrentIndex(combo.findData(cl.relation))
+            self.relation_widgets[cl.id] = combo
             combo.activated.connect(lambda _i, lid=cl.id, c=combo: self._run(
                 edits.set_link_relation, lid, str(c.currentData())))
             go = QPushButton(f"→ {other.id if other else '?'}")

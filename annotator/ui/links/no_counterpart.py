@@ -10,6 +10,7 @@ from annotator.core import edits
 from annotator.core.queries.links import next_to_review
 from annotator.core.reviewed import review_progress, reviewed_id, split_reviewed
 
+from .. import session as session_module
 from ..session import Session
 from ..view.comparison_view import ComparisonView
 
@@ -30,6 +31,19 @@ def passage_at(session: Session, side: str, offset: int) -> tuple[int, int] | No
     return None
 
 
+def not_split_yet(session: Session, side: str | None = None) -> bool:
+    """Whether `side` (else either side) is a long text the worker has not split into
+    sentences yet (while a long pair first aligns, or a long project is being opened):
+    `session.unmatched` is empty then because nothing is known, not because every passage
+    has a partner, and saying so would tell a fact-checker the review was done."""
+    project = session.project
+    if project is None:
+        return False
+    docs = {"A": project.doc_a, "B": project.doc_b}
+    return any(not doc.segmented and len(doc.text) > session_module.SEGMENT_ON_UI_THREAD_LIMIT
+               for s, doc in docs.items() if side in (None, s))
+
+
 def progress(session: Session) -> tuple[int, int]:
     """(reviewed, total) over both sides' unmatched passages."""
     project = session.project
@@ -43,6 +57,8 @@ def progress(session: Session) -> tuple[int, int]:
 
 
 def progress_text(session: Session) -> str:
+    if not_split_yet(session):
+        return "unmatched: not counted yet"
     done, total = progress(session)
     if not total:
         return "every passage has a partner"
@@ -87,6 +103,10 @@ def step_to_review(session: Session, view: ComparisonView, side: str, after: int
     not marked reviewed, wrapping around; a marked one is settled, so stepping never stops
     there. When none is left, say why. True when it moved."""
     project = session.project
+    if not_split_yet(session, side):
+        say(f"{side} is still being split into sentences (a long text): U finds its "
+            "passages without a partner in a moment.", 6000)
+        return False
     gaps = session.unmatched(side)
     if project is None or not gaps:
         say(f"Every passage of {side} has a partner.", 4000)

@@ -24,7 +24,7 @@ from annotator.core import (
     align,
     read_project,
 )
-from annotator.core.suggest import Suggestion, suggest
+from annotator.core.suggest import Suggestion, score_text, suggest
 
 from .args import pair_or_project_problem
 
@@ -105,7 +105,7 @@ def listing(found: Sequence[Suggestion], doc_a: Document, doc_b: Document) -> st
         if not s.candidates:
             lines.append("    (no candidates)")
         for rank, c in enumerate(s.candidates, start=1):
-            lines.append(f"    {rank}. {c.score:.2f}  {other} "
+            lines.append(f"    {rank}. {score_text(c.score)}  {other} "
                          f"{numbers[other].get(c.span.start, '?')}: "
                          f"{_preview(docs[other].text[c.span.start : c.span.end])}")
     return "\n".join(lines) + "\n"

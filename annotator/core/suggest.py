@@ -48,6 +48,13 @@ def _bounds(doc: Document) -> Bounds:
     return [s.start for s in doc.sentences], [s.end for s in doc.sentences]
 
 
+def score_text(score: float) -> str:
+    """A candidate's score for people, two decimals; "<0.01" for one that would print as
+    0.00 (a long pair scored by words alone offers candidates of 0.001-0.005), which read as
+    "no evidence at all" rather than "a long shot"."""
+    return "<0.01" if score < 0.005 else f"{score:.2f}"
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One suggested counterpart: a sentence of the other article and how likely it is the

@@ -4,10 +4,11 @@ after candidates and flags, and claim-type swatches stay visible on a dark dock.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication, QDockWidget, QPushButton
 
+from annotator.core.suggest import Candidate
 from annotator.ui.claims.panel import swatch
 from annotator.ui.main_window import MainWindow
 from annotator.ui.theme import dark_palette
@@ -48,16 +49,21 @@ def test_shortcuts_table_lists_every_key_and_filters(qtbot, window: MainWindow) 
     assert shown and all("unmatched" in text.lower() for text in shown)
 
 
-def test_hidden_suggestion_list_puts_the_best_suggestion_in_the_status_bar(
-        qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _ready(qtbot, sample_window)
-    tools = sample_window.suggestions
-    links_dock = next(d for d in sample_window.findChildren(QDockWidget)
+def _list_behind_a_tab(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _ready(qtbot, window)
+    tools = window.suggestions
+    links_dock = next(d for d in window.findChildren(QDockWidget)
                       if d.objectName() == "linksDock")
-    sample_window.tabifyDockWidget(links_dock, tools.dock)  # a bottom tab, as at 1024x700
+    window.tabifyDockWidget(links_dock, tools.dock)  # a bottom tab, as at 1024x700
     links_dock.raise_()
     QApplication.processEvents()
     assert tools.panel.visibleRegion().isEmpty()  # behind the Links tab
+
+
+def test_hidden_suggestion_list_puts_the_best_suggestion_in_the_status_bar(
+        qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _list_behind_a_tab(qtbot, sample_window)
+    tools = sample_window.suggestions
     _put_caret(sample_window, "A", 0)
     focused = QApplication.focusWidget()
     qtbot.keyClick(sample_window.view.pane_a, "u")
@@ -69,6 +75,32 @@ def test_hidden_suggestion_list_puts_the_best_suggestion_in_the_status_bar(
     assert message.startswith(f"Alt+1 links suggestion 1 ({best.score:.2f}): B {listed[:20]}")
     assert QApplication.focusWidget() is focused  # the keys still go to the pane
     assert tools.bands.ghosts  # the numbered bands are drawn as well
+
+
+def test_a_find_match_is_not_offered_for_linking(
+        qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Find selects its match in a pane while the user types in the find field: the status
+    bar must not offer to link that one word (Alt+1) with a whole sentence."""
+    _list_behind_a_tab(qtbot, sample_window)
+    bar, find = sample_window.statusBar(), sample_window.view.find_bar
+    sample_window.actions_by_name["find"].trigger()
+    qtbot.keyClicks(find.edit, "Maduro")
+    qtbot.keyClick(find.edit, Qt.Key.Key_Return)
+    qtbot.wait(300)  # the suggestions follow the selection on the next turns
+    assert sample_window.view.pane_a.textCursor().selectedText() == "Maduro"
+    assert QApplication.focusWidget() is find.edit
+    assert not bar.currentMessage().startswith("Alt+1 links suggestion")
+
+
+def test_a_long_shot_shows_as_under_a_hundredth(qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _ready(qtbot, sample_window)
+    tools = sample_window.suggestions
+    _put_caret(sample_window, "A", 0)
+    qtbot.waitUntil(lambda: bool(tools.candidates))
+    first = tools.candidates[0]
+    tools.candidates = (Candidate(first.span, 0.003), Candidate(first.span, 0.005))
+    rows = tools._rows(*_docs(sample_window))
+    assert "   <0.01   " in rows[0] and "   0.01   " in rows[1]  # not "0.00"
 
 
 def _docs(win: MainWindow):  # type: ignore[no-untyped-def]

@@ -104,8 +104,7 @@ def step_to_review(session: Session, view: ComparisonView, side: str, after: int
     there. When none is left, say why. True when it moved."""
     project = session.project
     if not_split_yet(session, side):
-        say(f"{side} is still being split into sentences (a long text): U finds its "
-            "passages without a partner in a moment.", 6000)
+        say(f"{side} is still being split into sentences: press U again in a moment.", 6000)
         return False
     gaps = session.unmatched(side)
     if project is None or not gaps:

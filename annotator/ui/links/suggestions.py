@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from annotator.core import AlignmentLink, Document, Span, edits
 from annotator.core.edits import LINK
-from annotator.core.suggest import Candidate, PairSuggestions
+from annotator.core.suggest import Candidate, PairSuggestions, score_text
 
 from ..view.text_pane import Highlight, TextPane, char_format
+from ..window.actions import is_editor_field
 from ..window.docks import SideDocks, add_dock
 from ..worker.suggest_runner import SuggestRunner
 from .no_counterpart import step_to_review
@@ -237,7 +238,10 @@ class SuggestionTools(QObject):
             # is; a linked passage keeps the view on its link
             self._bring_into_view(side, self.candidates[0].span)
         if passage != self._shown and self.candidates and not self._list_in_sight() and (
-                self._unmatched(side, span) or self.panes[side].textCursor().hasSelection()):
+                self._unmatched(side, span) or self.panes[side].textCursor().hasSelection()
+        ) and not is_editor_field(QApplication.focusWidget()):
+            # not while the user types in a field: Find selects its match in the pane, and
+            # "Alt+1 links suggestion 1" would offer to link that one word
             self._announce_best(project.doc_a if side == "B" else project.doc_b)
         self._shown = passage
         self.panel.show_suggestions(self._heading(project.doc_a, project.doc_b),
@@ -256,7 +260,7 @@ class SuggestionTools(QObject):
         text = preview(other_doc.text[best.span.start : best.span.end], 34)
         # key and score first, text short: at 1024 px the right-hand counts leave ~75 characters
         self.window.statusBar().showMessage(
-            f"Alt+1 links suggestion 1 ({best.score:.2f}): "
+            f"Alt+1 links suggestion 1 ({score_text(best.score)}): "
             f"{other} {_number(other_doc, best.span)} · {text}", 15000)
 
     def _unmatched(self, side: str, span: Span) -> bool:
@@ -319,7 +323,7 @@ class SuggestionTools(QObject):
         assert self.passage is not None
         other = "B" if self.passage[0] == "A" else "A"
         doc = doc_b if other == "B" else doc_a
-        return [f"Alt+{k}   {c.score:.2f}   {other} {_number(doc, c.span)} · "
+        return [f"Alt+{k}   {score_text(c.score)}   {other} {_number(doc, c.span)} · "
                 f"{preview(doc.text[c.span.start : c.span.end])}"
                 for k, c in enumerate(self.candidates, start=1)]
 

@@ -111,3 +111,16 @@ def test_batch_reports_assumed_encodings(tmp_path: Path,
     err = capsys.readouterr().err
     assert "pair 'p1': note: A a.txt: not UTF-8; read as cp1252" in err
     assert "€40 million" in read_project(tmp_path / "out" / "p1.xml").doc_a.text
+
+
+def test_export_refuses_to_write_over_the_project_itself(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project_file = tmp_path / "p.xml"
+    save_project(sample_project(), project_file)
+    before = project_file.read_bytes()
+    for name in ("tei", "html", "xces"):
+        assert main(["export", str(project_file), "-f", name, "-o", str(project_file)]) == 2
+        err = capsys.readouterr().err
+        assert "is the project itself" in err and "Traceback" not in err
+    assert project_file.read_bytes() == before
+    assert read_project(project_file) == sample_project()

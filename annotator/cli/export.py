@@ -8,6 +8,7 @@ GUI's File > Export menu shows. `-o -` writes a single-file format to stdout; `-
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -43,6 +44,15 @@ def _target(project_path: Path, output: str | None, exporter: Exporter) -> Path:
     return out
 
 
+def _same_file(target: Path, project_path: Path) -> bool:
+    """Whether writing `target` would overwrite the project being exported (a typo such as
+    `-o pair.xml` must not turn the user's only copy into TEI)."""
+    try:
+        return target.exists() and os.path.samefile(target, project_path)
+    except OSError:
+        return False
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Handler: 0 on success, 2 when the project cannot be read or an export cannot be written."""
     path = Path(args.project)
@@ -76,7 +86,12 @@ def run_export(args: argparse.Namespace) -> int:
         return 0
     try:
         for exporter in chosen:
-            for written in exporter.write(project, _target(path, output, exporter)):
+            target = _target(path, output, exporter)
+            if _same_file(target, path):
+                print(f"error: {target} is the project itself; the {exporter.name} export "
+                      "would replace it: choose another -o", file=sys.stderr)
+                return 2
+            for written in exporter.write(project, target):
                 print(f"wrote {written}")
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -124,3 +124,14 @@ def test_export_refuses_to_write_over_the_project_itself(
         assert "is the project itself" in err and "Traceback" not in err
     assert project_file.read_bytes() == before
     assert read_project(project_file) == sample_project()
+
+
+def test_import_to_stdout_writes_only_the_project_there(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    EXPORTERS["brat"].write(sample_project(), tmp_path / "brat")
+    save_project(sample_project(), tmp_path / "p.xml")
+    assert main(["import", str(tmp_path / "p.xml"), "--doc", "B",
+                 str(tmp_path / "brat" / "B.ann"), "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("<?xml")  # the report went to stderr
+    assert "claims imported" in captured.err and "claims imported" not in captured.out

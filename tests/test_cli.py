@@ -129,3 +129,25 @@ def test_every_cli_subcommand_is_routed_to_the_cli() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert set(sub.choices) == SUBCOMMANDS
+
+
+def test_batch_interrupted_stops_without_running_the_rest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl+C after the first pair: the queued pairs are cancelled, not all run before the
+    exit, and what was written is whole (no temporary files left)."""
+    from annotator.cli import batch
+
+    def interrupt(self: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch._Progress, "step", interrupt)
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text("".join(f"p{n}\t{SAMPLE_A}\t{SAMPLE_B}\n" for n in range(12)),
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(tsv), "-o", str(out), "-j", "1", "-q"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    written = list(out.iterdir())
+    assert len(written) < 12
+    assert all(p.suffix == ".xml" and validate_file(p) == [] for p in written)

@@ -181,20 +181,27 @@ def run_batch(
     one_core = _one_core_per_pair if pool_size > 1 else None
     with ProcessPoolExecutor(max_workers=pool_size, initializer=one_core) as pool:
         futures = {pool.submit(_run_job, job): job for job in pair_jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            bar.step()
-            try:
-                _line, found, notes = future.result()
-                links += found
-                for note in notes:
-                    print(f"{tsv}:{job.line}: pair {job.pair_id!r}: note: {note}",
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                bar.step()
+                try:
+                    _line, found, notes = future.result()
+                    links += found
+                    for note in notes:
+                        print(f"{tsv}:{job.line}: pair {job.pair_id!r}: note: {note}",
+                              file=sys.stderr)
+                except Exception as exc:  # one bad pair must not stop the rest
+                    failed += 1
+                    if progress:
+                        sys.stderr.write("\n")
+                    print(f"{tsv}:{job.line}: pair {job.pair_id!r} failed: {exc}",
                           file=sys.stderr)
-            except Exception as exc:  # one bad pair must not stop the rest
-                failed += 1
-                if progress:
-                    sys.stderr.write("\n")
-                print(f"{tsv}:{job.line}: pair {job.pair_id!r} failed: {exc}", file=sys.stderr)
+        except KeyboardInterrupt:
+            # Ctrl+C stops the batch: leaving the `with` would otherwise wait for every
+            # queued pair to run; pairs already running end with their (atomic) save
+            pool.shutdown(cancel_futures=True)
+            raise
     bar.close()
     ok = len(pair_jobs) - (failed - len(errors))
     print(f"{ok} pair(s) aligned into {outdir}, {links} links; {failed} failed")

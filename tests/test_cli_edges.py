@@ -135,3 +135,26 @@ def test_import_to_stdout_writes_only_the_project_there(
     captured = capsys.readouterr()
     assert captured.out.startswith("<?xml")  # the report went to stderr
     assert "claims imported" in captured.err and "claims imported" not in captured.out
+
+
+def test_no_subcommand_writes_its_project_over_an_input(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o b.txt` typed for `-o b.xml` would replace the user's article with XML."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(SAMPLE_A.read_bytes())
+    b.write_bytes(SAMPLE_B.read_bytes())
+    project_file = tmp_path / "p.xml"
+    save_project(sample_project(), project_file)
+    EXPORTERS["brat"].write(sample_project(), tmp_path / "brat")
+    ann = tmp_path / "brat" / "A.ann"
+    before = {path: path.read_bytes() for path in (a, b, ann)}
+    for argv in (["align", str(a), str(b), "-o", str(b)],
+                 ["check", str(a), str(b), "-o", str(a)],
+                 ["reanchor", str(project_file), "--doc", "A", str(a), "-o", str(a)],
+                 ["import", str(project_file), "--doc", "A", str(ann), "-o", str(ann)]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "would replace it" in err and "Traceback" not in err
+    assert {path: path.read_bytes() for path in before} == before
+    assert main(["import", str(project_file), "--doc", "A", str(ann),
+                 "-o", str(project_file)]) == 0  # the project itself: as documented

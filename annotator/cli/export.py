@@ -8,12 +8,13 @@ GUI's File > Export menu shows. `-o -` writes a single-file format to stdout; `-
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from annotator.core import ProjectFileError, read_project
 from annotator.core.export import EXPORTERS, Exporter, ExportError, raw_csv
+
+from .output import same_file
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,15 +43,6 @@ def _target(project_path: Path, output: str | None, exporter: Exporter) -> Path:
     if out.is_dir():
         return out / (stem + exporter.suffix)
     return out
-
-
-def _same_file(target: Path, project_path: Path) -> bool:
-    """Whether writing `target` would overwrite the project being exported (a typo such as
-    `-o pair.xml` must not turn the user's only copy into TEI)."""
-    try:
-        return target.exists() and os.path.samefile(target, project_path)
-    except OSError:
-        return False
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -87,7 +79,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         for exporter in chosen:
             target = _target(path, output, exporter)
-            if _same_file(target, path):
+            if same_file(target, path):
                 print(f"error: {target} is the project itself; the {exporter.name} export "
                       "would replace it: choose another -o", file=sys.stderr)
                 return 2

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         print(report, file=out)
         added += len(report.added)
-    if not write_project(project, args.output):
+    if not write_project(project, args.output, args.files):
         return 2
     print(f"wrote {args.output} ({added} claims added)", file=out)
     return 0

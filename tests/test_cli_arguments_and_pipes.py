@@ -128,3 +128,15 @@ def test_a_bad_language_code_is_refused_before_aligning(
     assert not out.exists()
     assert main(["align", str(SAMPLE_A), str(SAMPLE_B), "-o", str(out), "--lang-b", "DE-at"]) == 0
     assert read_project(out).doc_b.language == "de"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_a_full_disk_under_stdout_is_one_error_line(tmp_path: Path) -> None:
+    """`annotator … > file` on a full disk: one line and exit 2, not an OSError traceback."""
+    for argv in (["validate", str(tmp_path / "missing.xml")],
+                 ["suggest", str(SAMPLE_A), str(SAMPLE_B), "--json"]):
+        with open("/dev/full", "wb") as full:
+            proc = subprocess.run([sys.executable, "-m", "annotator", *argv], stdout=full,
+                                  stderr=subprocess.PIPE, text=True, timeout=120)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr == "error: cannot write the output: No space left on device\n"

@@ -158,3 +158,14 @@ def test_no_subcommand_writes_its_project_over_an_input(
     assert {path: path.read_bytes() for path in before} == before
     assert main(["import", str(project_file), "--doc", "A", str(ann),
                  "-o", str(project_file)]) == 0  # the project itself: as documented
+
+
+def test_export_to_a_name_ending_in_a_slash_writes_into_that_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project_file = tmp_path / "p.xml"
+    save_project(sample_project(), project_file)
+    folder = tmp_path / "new" / "out"
+    assert main(["export", str(project_file), "-f", "tei", "-o", f"{folder}/"]) == 0
+    assert folder.is_dir() and (folder / "p.tei.xml").is_file()
+    assert main(["export", str(project_file), "-f", "brat", "-o", f"{folder}/"]) == 0
+    assert (folder / "p.brat" / "A.ann").is_file()

@@ -140,3 +140,13 @@ def test_a_full_disk_under_stdout_is_one_error_line(tmp_path: Path) -> None:
                                   stderr=subprocess.PIPE, text=True, timeout=120)
         assert proc.returncode == 2, proc.stderr
         assert proc.stderr == "error: cannot write the output: No space left on device\n"
+
+
+def test_an_output_naming_a_folder_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o out/` is not a file name: no file called "out" appears."""
+    out = f"{tmp_path / 'out'}/"
+    assert main(["align", str(SAMPLE_A), str(SAMPLE_B), "-o", out]) == 2
+    err = capsys.readouterr().err
+    assert "names a folder" in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "out").exists()

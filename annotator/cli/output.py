@@ -27,6 +27,10 @@ def write_project(project: Project, output: str, inputs: Sequence[str | Path] = 
         sys.stdout.buffer.write(project_to_bytes(project))
         sys.stdout.flush()
         return True
+    if output.endswith(("/", os.sep)):  # Path() would drop the slash and write a file
+        print(f"error: cannot write {output}: that names a folder; give the project "
+              "file's name (e.g. pair.xml)", file=sys.stderr)
+        return False
     if clash := next((str(p) for p in inputs if same_file(output, p)), None):
         print(f"error: {output} is the input {clash}; writing the project there would "
               "replace it: choose another -o", file=sys.stderr)

@@ -129,3 +129,57 @@ def test_every_cli_subcommand_is_routed_to_the_cli() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert set(sub.choices) == SUBCOMMANDS
+
+
+def test_batch_interrupted_stops_without_running_the_rest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl+C after the first pair: the queued pairs are cancelled, not all run before the
+    exit, and what was written is whole (no temporary files left)."""
+    from annotator.cli import batch
+
+    def interrupt(self: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch._Progress, "step", interrupt)
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text("".join(f"p{n}\t{SAMPLE_A}\t{SAMPLE_B}\n" for n in range(12)),
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(tsv), "-o", str(out), "-j", "1", "-q"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    written = list(out.iterdir())
+    assert len(written) < 12
+    assert all(p.suffix == ".xml" and validate_file(p) == [] for p in written)
+
+
+def test_batch_words_file_errors_without_errno(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing or binary pairs file, an output folder that is a file, a pair whose output
+    is a folder: one worded line each, never "[Errno …]" or a temporary file's name."""
+    pair = f"p1\t{SAMPLE_A}\t{SAMPLE_B}\n"
+    binary = tmp_path / "bin.tsv"
+    binary.write_bytes(bytes(range(256)) * 40)
+    a_file = tmp_path / "a_file"
+    a_file.write_text("x", encoding="utf-8")
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text(pair, encoding="utf-8")
+    cases = [(tmp_path / "missing.tsv", tmp_path / "o1", 2, "missing.tsv: no such file."),
+             (binary, tmp_path / "o2", 2, "bin.tsv: this looks like a binary file"),
+             (tsv, a_file, 2, f"cannot create {a_file}: File exists")]
+    for pairs, out, code, message in cases:
+        assert main(["batch", str(pairs), "-o", str(out), "-q"]) == code
+        err = capsys.readouterr().err
+        assert message in err and len(err.splitlines()) == 1 and "Errno" not in err
+    (tmp_path / "o3" / "p1.xml").mkdir(parents=True)
+    assert main(["batch", str(tsv), "-o", str(tmp_path / "o3"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot write {tmp_path / 'o3' / 'p1.xml'}: Is a directory" in err
+    assert "Errno" not in err and ".tmp" not in err
+
+
+def test_batch_reads_a_utf16_pairs_file(tmp_path: Path) -> None:
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text(f"p1\t{SAMPLE_A}\t{SAMPLE_B}\n", encoding="utf-16")  # with a BOM
+    assert main(["batch", str(tsv), "-o", str(tmp_path / "o"), "-q"]) == 0
+    assert (tmp_path / "o" / "p1.xml").exists()

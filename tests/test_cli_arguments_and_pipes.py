@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
+from annotator.core import read_project
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_A = ROOT / "samples" / "000_7ef15a09e7207d90.txt"
+SAMPLE_B = ROOT / "samples" / "001_f395bdecfdbba89e.txt"
 
 
 def test_check_with_one_article_asks_for_two(capsys: pytest.CaptureFixture[str]) -> None:
@@ -113,3 +115,38 @@ def test_a_named_method_does_not_need_the_default_variable(
     assert main(["align", str(SAMPLE_A), str(sample_b), "--method", "lexical",
                  "-o", str(out)]) == 0
     assert "<link " in out.read_text(encoding="utf-8")
+
+
+def test_a_bad_language_code_is_refused_before_aligning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "p.xml"
+    with pytest.raises(SystemExit) as stop:
+        main(["align", str(SAMPLE_A), str(SAMPLE_B), "-o", str(out), "--lang", "english"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "'english' is not a language code" in err and "schema" not in err
+    assert not out.exists()
+    assert main(["align", str(SAMPLE_A), str(SAMPLE_B), "-o", str(out), "--lang-b", "DE-at"]) == 0
+    assert read_project(out).doc_b.language == "de"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_a_full_disk_under_stdout_is_one_error_line(tmp_path: Path) -> None:
+    """`annotator … > file` on a full disk: one line and exit 2, not an OSError traceback."""
+    for argv in (["validate", str(tmp_path / "missing.xml")],
+                 ["suggest", str(SAMPLE_A), str(SAMPLE_B), "--json"]):
+        with open("/dev/full", "wb") as full:
+            proc = subprocess.run([sys.executable, "-m", "annotator", *argv], stdout=full,
+                                  stderr=subprocess.PIPE, text=True, timeout=120)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr == "error: cannot write the output: No space left on device\n"
+
+
+def test_an_output_naming_a_folder_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o out/` is not a file name: no file called "out" appears."""
+    out = f"{tmp_path / 'out'}/"
+    assert main(["align", str(SAMPLE_A), str(SAMPLE_B), "-o", out]) == 2
+    err = capsys.readouterr().err
+    assert "names a folder" in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "out").exists()

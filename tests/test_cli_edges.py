@@ -111,3 +111,61 @@ def test_batch_reports_assumed_encodings(tmp_path: Path,
     err = capsys.readouterr().err
     assert "pair 'p1': note: A a.txt: not UTF-8; read as cp1252" in err
     assert "€40 million" in read_project(tmp_path / "out" / "p1.xml").doc_a.text
+
+
+def test_export_refuses_to_write_over_the_project_itself(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project_file = tmp_path / "p.xml"
+    save_project(sample_project(), project_file)
+    before = project_file.read_bytes()
+    for name in ("tei", "html", "xces"):
+        assert main(["export", str(project_file), "-f", name, "-o", str(project_file)]) == 2
+        err = capsys.readouterr().err
+        assert "is the project itself" in err and "Traceback" not in err
+    assert project_file.read_bytes() == before
+    assert read_project(project_file) == sample_project()
+
+
+def test_import_to_stdout_writes_only_the_project_there(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    EXPORTERS["brat"].write(sample_project(), tmp_path / "brat")
+    save_project(sample_project(), tmp_path / "p.xml")
+    assert main(["import", str(tmp_path / "p.xml"), "--doc", "B",
+                 str(tmp_path / "brat" / "B.ann"), "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("<?xml")  # the report went to stderr
+    assert "claims imported" in captured.err and "claims imported" not in captured.out
+
+
+def test_no_subcommand_writes_its_project_over_an_input(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o b.txt` typed for `-o b.xml` would replace the user's article with XML."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(SAMPLE_A.read_bytes())
+    b.write_bytes(SAMPLE_B.read_bytes())
+    project_file = tmp_path / "p.xml"
+    save_project(sample_project(), project_file)
+    EXPORTERS["brat"].write(sample_project(), tmp_path / "brat")
+    ann = tmp_path / "brat" / "A.ann"
+    before = {path: path.read_bytes() for path in (a, b, ann)}
+    for argv in (["align", str(a), str(b), "-o", str(b)],
+                 ["check", str(a), str(b), "-o", str(a)],
+                 ["reanchor", str(project_file), "--doc", "A", str(a), "-o", str(a)],
+                 ["import", str(project_file), "--doc", "A", str(ann), "-o", str(ann)]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "would replace it" in err and "Traceback" not in err
+    assert {path: path.read_bytes() for path in before} == before
+    assert main(["import", str(project_file), "--doc", "A", str(ann),
+                 "-o", str(project_file)]) == 0  # the project itself: as documented
+
+
+def test_export_to_a_name_ending_in_a_slash_writes_into_that_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project_file = tmp_path / "p.xml"
+    save_project(sample_project(), project_file)
+    folder = tmp_path / "new" / "out"
+    assert main(["export", str(project_file), "-f", "tei", "-o", f"{folder}/"]) == 0
+    assert folder.is_dir() and (folder / "p.tei.xml").is_file()
+    assert main(["export", str(project_file), "-f", "brat", "-o", f"{folder}/"]) == 0
+    assert (folder / "p.brat" / "A.ann").is_file()

@@ -17,6 +17,7 @@ with an `add_parser(subparsers)` that registers it and sets its handler as `func
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 
@@ -57,16 +58,32 @@ def main(argv: list[str] | None = None) -> int:
     """Run one subcommand. A reader that goes away early (`annotator … | head`) ends it
     quietly with exit code 1, what the Python documentation recommends for EPIPE (see the
     note on SIGPIPE in the `signal` module), whichever write fails: one during the run or the
-    last flush, which is made here and not at interpreter exit where it would print."""
+    last flush, which is made here and not at interpreter exit where it would print. A full
+    disk under `> file` is one error line and exit code 2."""
     try:
         try:
             return _run(argv)
         finally:
             sys.stdout.flush()
     except BrokenPipeError:
-        # the rest of the output goes nowhere, so the flush at exit cannot fail again
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         return 1
+    except OSError as exc:
+        if exc.errno not in OUTPUT_FULL:
+            raise
+        # `annotator … > file` on a full disk: files the subcommands write word this
+        # themselves, so what reaches here is standard output
+        _discard_stdout()
+        print(f"error: cannot write the output: {exc.strerror}", file=sys.stderr)
+        return 2
+
+
+OUTPUT_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _discard_stdout() -> None:
+    """The rest of the output goes nowhere, so the flush at exit cannot fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _run(argv: list[str] | None) -> int:

@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     report_encoding_notes(project)
-    if not write_project(project, args.output):
+    if not write_project(project, args.output, (args.a, args.b)):
         return 2
     print(summary(project), file=report_stream(args.output))
     return 0

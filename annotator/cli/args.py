@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.core import AlignOptions
 from annotator.core.align.methods import resolve
+from annotator.core.language import normalise_code
 
 DEFAULT_THRESHOLD = AlignOptions().threshold
 
@@ -54,13 +56,25 @@ def encodings(args: argparse.Namespace) -> tuple[str | None, str | None]:
     return (args.encoding_a or args.encoding, args.encoding_b or args.encoding)
 
 
+def language_code(text: str) -> str:
+    """An ISO 639 code ("de", "DE", "de-AT"), refused at once when the project file could not
+    store it, rather than after the alignment, as a schema error from the save."""
+    code = normalise_code(text)
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a language code: give an ISO 639-1 code such as en or de")
+    return code
+
+
 def add_language_options(parser: argparse.ArgumentParser) -> None:
     """--lang (both articles) and --lang-a/-b: the user's choice over the detected language."""
-    parser.add_argument("--lang", metavar="CODE",
+    parser.add_argument("--lang", metavar="CODE", type=language_code,
                         help="language of both articles (ISO 639-1: en, de, fr, es, it, pt, "
                              "nl...); by default it is detected")
-    parser.add_argument("--lang-a", metavar="CODE", help="language of article A only")
-    parser.add_argument("--lang-b", metavar="CODE", help="language of article B only")
+    parser.add_argument("--lang-a", metavar="CODE", type=language_code,
+                        help="language of article A only")
+    parser.add_argument("--lang-b", metavar="CODE", type=language_code,
+                        help="language of article B only")
 
 
 def languages(args: argparse.Namespace) -> tuple[str | None, str | None]:

@@ -10,8 +10,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.limits import MAX_INPUT_BYTES
-from annotator.core.safefile import FileRefused, read_regular_file
+from annotator.core import DocumentLoadError
+from annotator.core.textio import decode_bytes, read_input_bytes
 
 from . import show_text
 from .args import DEFAULT_THRESHOLD, jobs, threshold
@@ -73,11 +73,11 @@ def parse_pairs(tsv: Path, outdir: Path, threshold: float) -> tuple[list[PairJob
     errors: list[str] = []
     seen: dict[str, int] = {}
     base = tsv.parent
-    try:  # never blocks on a FIFO; a folder or device is refused with a message
-        data = read_regular_file(tsv, MAX_INPUT_BYTES)
-    except FileRefused as exc:
+    try:  # read and decoded as articles are: one worded error for a missing, binary... file
+        data = read_input_bytes(tsv)  # never blocks on a FIFO
+        text = decode_bytes(data, tsv.name).text if data.strip() else ""
+    except DocumentLoadError as exc:
         raise OSError(str(exc)) from exc
-    text = data.decode("utf-8-sig", errors="replace")
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
@@ -129,6 +129,14 @@ def _run_job(job: PairJob) -> tuple[int, int, list[str]]:
     return job.line, len(project.links), notes
 
 
+def _reason(exc: Exception, output: Path) -> str:
+    """Why a pair failed, in words: an OSError can only come from the save, and its str()
+    ("[Errno 36] File name too long: '…'") would show Python's errno and temporary names."""
+    if isinstance(exc, OSError):
+        return f"cannot write {output}: {exc.strerror or exc}"
+    return str(exc)
+
+
 class _Progress:
     def __init__(self, total: int, enabled: bool) -> None:
         self.total, self.done, self.enabled, self.start = total, 0, enabled, time.monotonic()
@@ -166,6 +174,10 @@ def run_batch(
         threshold = AlignOptions().threshold
     try:
         outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"error: cannot create {outdir}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
         pair_jobs, errors = parse_pairs(tsv, outdir, threshold)
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -181,20 +193,27 @@ def run_batch(
     one_core = _one_core_per_pair if pool_size > 1 else None
     with ProcessPoolExecutor(max_workers=pool_size, initializer=one_core) as pool:
         futures = {pool.submit(_run_job, job): job for job in pair_jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            bar.step()
-            try:
-                _line, found, notes = future.result()
-                links += found
-                for note in notes:
-                    print(f"{tsv}:{job.line}: pair {job.pair_id!r}: note: {note}",
-                          file=sys.stderr)
-            except Exception as exc:  # one bad pair must not stop the rest
-                failed += 1
-                if progress:
-                    sys.stderr.write("\n")
-                print(f"{tsv}:{job.line}: pair {job.pair_id!r} failed: {exc}", file=sys.stderr)
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                bar.step()
+                try:
+                    _line, found, notes = future.result()
+                    links += found
+                    for note in notes:
+                        print(f"{tsv}:{job.line}: pair {job.pair_id!r}: note: {note}",
+                              file=sys.stderr)
+                except Exception as exc:  # one bad pair must not stop the rest
+                    failed += 1
+                    if progress:
+                        sys.stderr.write("\n")
+                    print(f"{tsv}:{job.line}: pair {job.pair_id!r} failed: "
+                          f"{_reason(exc, job.output)}", file=sys.stderr)
+        except KeyboardInterrupt:
+            # Ctrl+C stops the batch: leaving the `with` would otherwise wait for every
+            # queued pair to run; pairs already running end with their (atomic) save
+            pool.shutdown(cancel_futures=True)
+            raise
     bar.close()
     ok = len(pair_jobs) - (failed - len(errors))
     print(f"{ok} pair(s) aligned into {outdir}, {links} links; {failed} failed")

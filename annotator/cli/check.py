@@ -61,9 +61,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(candidate_report(project, found))
         return 0
+    articles = args.inputs if len(args.inputs) == 2 else []  # a project may be rewritten
     flags = check_project(project)
     project.assist.flags = {flag.id: flag for flag in flags}
-    if args.output and not write_project(project, args.output):
+    if args.output and not write_project(project, args.output, articles):
         return 2
     out = report_stream(args.output)
     if args.json:

@@ -8,11 +8,14 @@ GUI's File > Export menu shows. `-o -` writes a single-file format to stdout; `-
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from annotator.core import ProjectFileError, read_project
 from annotator.core.export import EXPORTERS, Exporter, ExportError, raw_csv
+
+from .output import same_file
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -52,20 +55,20 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     exporters = raw_csv(EXPORTERS) if args.raw_csv else EXPORTERS
-    if args.format == "all":
-        if args.output == "-":
-            print("error: --format all needs a folder, not stdout", file=sys.stderr)
-            return 2
-        folder = Path(args.output) if args.output else path.parent
+    if args.format == "all" and args.output == "-":
+        print("error: --format all needs a folder, not stdout", file=sys.stderr)
+        return 2
+    chosen = list(exporters.values()) if args.format == "all" else [exporters[args.format]]
+    output: str | None = args.output
+    # every format into a folder; so does "-o out/", which names a folder, not a file "out"
+    if args.format == "all" or (output or "").endswith(("/", os.sep)):
+        folder = Path(output) if output else path.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             print(f"error: cannot create {folder}: {exc.strerror or exc}", file=sys.stderr)
             return 2
-        chosen = list(exporters.values())
-        output: str | None = str(folder)
-    else:
-        chosen, output = [exporters[args.format]], args.output
+        output = str(folder)
     if output == "-":
         if not chosen[0].single_file:
             print(f"error: {chosen[0].name} writes several files, not one: give a file or "
@@ -76,7 +79,12 @@ def run_export(args: argparse.Namespace) -> int:
         return 0
     try:
         for exporter in chosen:
-            for written in exporter.write(project, _target(path, output, exporter)):
+            target = _target(path, output, exporter)
+            if same_file(target, path):
+                print(f"error: {target} is the project itself; the {exporter.name} export "
+                      "would replace it: choose another -o", file=sys.stderr)
+                return 2
+            for written in exporter.write(project, target):
                 print(f"wrote {written}")
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)

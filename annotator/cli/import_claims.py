@@ -34,16 +34,16 @@ def run(args: argparse.Namespace) -> int:
     except ProjectFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    added = 0
+    added, out = 0, report_stream(args.output)  # with -o -, stdout is the project's
     for path in args.files:
         try:
             report = import_claims(project, args.doc, path)
         except ClaimImportError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-        print(report)
+        print(report, file=out)
         added += len(report.added)
-    if not write_project(project, args.output):
+    if not write_project(project, args.output, args.files):
         return 2
-    print(f"wrote {args.output} ({added} claims added)", file=report_stream(args.output))
+    print(f"wrote {args.output} ({added} claims added)", file=out)
     return 0

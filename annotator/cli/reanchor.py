@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         updated.replace_proposals(align(updated.doc_a, updated.doc_b, options,
                                         anchors=updated.anchors()))
     out = report_stream(args.output)
-    if not write_project(updated, args.output):
+    if not write_project(updated, args.output, (args.text,)):
         return 2
     for line in report.lines():
         print(line, file=out)

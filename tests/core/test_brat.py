@@ -177,3 +177,14 @@ def test_unreadable_import_is_a_message(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_text("text", encoding="utf-8")
     with pytest.raises(ClaimImportError, match="not UTF-8"):
         import_brat(project, "A", tmp_path / "bad.ann")
+
+
+def test_an_absurd_offset_is_an_unreadable_line(tmp_path: Path) -> None:
+    """int() refuses numbers of over 4,300 digits; such a line is reported, not a crash."""
+    (tmp_path / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    (tmp_path / "a.ann").write_text(f"T1\tquote 0 {'9' * 5000}\tx\nT2\tquote 0 6\tBudget\n",
+                                    encoding="utf-8")
+    project = sample_project()
+    report = import_brat(project, "A", tmp_path / "a.ann")
+    assert report.skipped == ["line 1: unreadable line T1"]
+    assert [project.claims[c].exact for c in report.added] == ["Budget"]

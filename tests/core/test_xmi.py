@@ -4,6 +4,7 @@ library, and an INCEpTION-style CAS comes into a project as claims."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -111,3 +112,11 @@ def test_import_needs_the_type_system(tmp_path: Path) -> None:
     (tmp_path / "TypeSystem.xml").write_text("not xml", encoding="utf-8")
     with pytest.raises(ClaimImportError, match="not a UIMA CAS XMI"):
         import_xmi(project, "A", tmp_path / "doc.xmi")
+
+
+def test_an_xmi_without_its_sofa_says_what_is_missing(tmp_path: Path) -> None:
+    EXPORTERS["xmi"].write(sample_project(), tmp_path)
+    xmi = (tmp_path / "A.xmi").read_text(encoding="utf-8")
+    (tmp_path / "A.xmi").write_text(re.sub(r"<cas:Sofa[^>]*/>", "", xmi), encoding="utf-8")
+    with pytest.raises(ClaimImportError, match=r"refers to xmi:id 1, which it does not hold"):
+        import_xmi(sample_project(), "A", tmp_path / "A.xmi")

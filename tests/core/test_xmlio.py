@@ -137,6 +137,7 @@ HOSTILE = {
     "truncated": b'<?xml version="1.0"?><annotationSet xmlns="urn:x-annotator:ns:1"><taxonomy',
     "wrong_namespace": b'<annotationSet xmlns="urn:x-annotator:ns:2" formatVersion="2.0"/>',
     "deep_nesting": b"<a>" * 300_000 + b"</a>" * 300_000,
+    "nul_byte": b'<annotationSet xmlns="urn:x-annotator:ns:1">a\x00b</annotationSet>',
 }
 
 
@@ -148,6 +149,7 @@ def test_hostile_files_get_a_clear_error(name: str, tmp_path: Path) -> None:
         read_project(path)
     message = str(info.value)
     assert message.startswith(f"{name}.xml")
+    assert "\n" not in message and all("\n" not in m for _, m in info.value.problems)
     assert "root:" not in message  # /etc/passwd content never leaks into a message
 
 

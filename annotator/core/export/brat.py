@@ -117,7 +117,10 @@ def brat_files(project: Project) -> dict[str, bytes]:
 
 # --- import ------------------------------------------------------------------------------
 
-_T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
+# offsets of at most 12 digits (no text is that long): a longer number is an unreadable
+# line, not a ValueError from int(), which refuses strings of over 4,300 digits
+_OFFSET = r"\d{1,12}"
+_T_LINE = re.compile(rf"^(T\d+)\t(\S+) ({_OFFSET} {_OFFSET}(?:;{_OFFSET} {_OFFSET})*)\t(.*)$")
 
 
 @dataclass(frozen=True)

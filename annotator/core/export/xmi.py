@@ -152,8 +152,11 @@ def import_xmi(project: Project, doc_id: str, xmi_path: str | Path) -> ImportRep
             ts = load_typesystem(io.BytesIO(ts_bytes))
             cas = load_cas_from_xmi(io.BytesIO(xmi_bytes), typesystem=ts, lenient=True)
     except Exception as exc:  # cassis raises lxml, type-system and value errors alike
+        # a KeyError's text is the bare id ("(1)"); say what it means
+        detail = (f"it refers to xmi:id {exc.args[0]}, which it does not hold"
+                  if isinstance(exc, KeyError) else str(exc))
         raise ClaimImportError(f"{xmi_path.name}: not a UIMA CAS XMI file this type system "
-                               f"reads ({exc}).") from exc
+                               f"reads ({detail}).") from exc
     text = (cas.sofa_string or "").replace("\r\n", "\n")
     report = ImportReport(source=xmi_path.name)
     spans, report.skipped = _spans(cas, project)

@@ -101,8 +101,10 @@ def parse_bytes(data: bytes, name: str = "file") -> etree._ElementTree:
             _check_counts(root, name)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or 0
+        # some libxml2 messages hold a newline ("… out of allowed range\n, line 62"): one line
+        msg = re.sub(r"\s*\n\s*", " ", str(exc.msg)).strip().replace(" ,", ",")
         raise ProjectFileError(
-            f"{name}: not well-formed XML (line {line}: {exc.msg}).", [(line, str(exc.msg))]
+            f"{name}: not well-formed XML (line {line}: {msg}).", [(line, msg)]
         ) from exc
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:

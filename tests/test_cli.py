@@ -183,3 +183,24 @@ def test_batch_reads_a_utf16_pairs_file(tmp_path: Path) -> None:
     tsv.write_text(f"p1\t{SAMPLE_A}\t{SAMPLE_B}\n", encoding="utf-16")  # with a BOM
     assert main(["batch", str(tsv), "-o", str(tmp_path / "o"), "-q"]) == 0
     assert (tmp_path / "o" / "p1.xml").exists()
+
+
+def test_batch_names_the_empty_columns_of_a_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text(f"\tonly\t\np2\t{SAMPLE_A}\n", encoding="utf-8")
+    assert main(["batch", str(tsv), "-o", str(tmp_path / "o"), "-q"]) == 1  # lines failed
+    err = capsys.readouterr().err
+    assert "pairs.tsv:1: expected id<TAB>path_a<TAB>path_b, got an empty id and an empty " \
+           "path_b" in err
+    assert "pairs.tsv:2: expected id<TAB>path_a<TAB>path_b, got 2 field(s)" in err
+
+
+def test_validate_names_an_unreadable_file_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing, blank = tmp_path / "missing.xml", tmp_path / "blank.xml"
+    blank.write_text("  \n", encoding="utf-8")
+    assert main(["validate", str(missing), str(blank)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"{missing}: cannot be read (No such file or directory).",
+                   f"{blank}: the file holds only blank lines and spaces, no project."]

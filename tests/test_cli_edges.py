@@ -126,6 +126,19 @@ def test_export_refuses_to_write_over_the_project_itself(
     assert read_project(project_file) == sample_project()
 
 
+def test_export_refuses_a_sentence_file_that_is_the_project(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """XCES writes two sentence files beside its cesAlign file: one may be the project."""
+    project = sample_project()
+    project_file = tmp_path / f"p.ces.{project.doc_a.id}.xml"
+    save_project(project, project_file)
+    before = project_file.read_bytes()
+    assert main(["export", str(project_file), "-f", "xces", "-o", str(tmp_path / "p.ces.xml")]
+                ) == 2
+    assert "is the project itself" in capsys.readouterr().err
+    assert project_file.read_bytes() == before and not (tmp_path / "p.ces.xml").exists()
+
+
 def test_import_to_stdout_writes_only_the_project_there(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     EXPORTERS["brat"].write(sample_project(), tmp_path / "brat")

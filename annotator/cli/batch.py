@@ -84,9 +84,11 @@ def parse_pairs(tsv: Path, outdir: Path, threshold: float) -> tuple[list[PairJob
             continue
         fields = line.split("\t")
         if len(fields) != 3 or not all(f.strip() for f in fields):
-            errors.append(
-                f"{tsv}:{number}: expected id<TAB>path_a<TAB>path_b, got {len(fields)} field(s)"
-            )
+            got = (f"{len(fields)} field(s)" if len(fields) != 3 else
+                   "an empty " + " and an empty ".join(
+                       name for name, f in zip(("id", "path_a", "path_b"), fields, strict=True)
+                       if not f.strip()))
+            errors.append(f"{tsv}:{number}: expected id<TAB>path_a<TAB>path_b, got {got}")
             continue
         pair_id, a, b = (f.strip() for f in fields)
         if "/" in pair_id or "\\" in pair_id or pair_id in {".", ".."}:

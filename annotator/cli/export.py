@@ -80,8 +80,9 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         for exporter in chosen:
             target = _target(path, output, exporter)
-            if same_file(target, path):
-                print(f"error: {target} is the project itself; the {exporter.name} export "
+            if clash := next((t for t in exporter.targets(project, target)
+                              if same_file(t, path)), None):
+                print(f"error: {clash} is the project itself; the {exporter.name} export "
                       "would replace it: choose another -o", file=sys.stderr)
                 return 2
             for written in exporter.write(project, target):

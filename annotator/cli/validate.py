@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from annotator.core import read_project, validate_file
 from annotator.core.queries.overlaps import overlaps
@@ -25,5 +26,15 @@ def run(args: argparse.Namespace) -> int:
             continue
         status = 1
         for line, message in problems:
-            print(f"{path}:{line}: {message}")
+            where = f"{path}:{line}" if line else path  # line 0: the file as a whole
+            print(f"{where}: {_without_name(path, message)}")
     return status
+
+
+def _without_name(path: str, message: str) -> str:
+    """The message without the file's name in front ("missing.xml: cannot be read…"), which
+    the line already starts with."""
+    for prefix in (f"{path}: ", f"{Path(path).name}: "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message

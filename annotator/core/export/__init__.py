@@ -45,6 +45,10 @@ class Exporter:
         """Whether the export is one file (so it can go to stdout)."""
         return True
 
+    def targets(self, project: Project, path: str | Path) -> list[Path]:
+        """Every file `write` would write for `path` (a caller checks none is precious)."""
+        return [Path(path)]
+
     def write(self, project: Project, path: str | Path) -> list[Path]:
         """Write the export to `path` atomically; returns every file written."""
         path = Path(path)
@@ -57,13 +61,20 @@ class Exporter:
 
 @dataclass(frozen=True)
 class _XcesExporter(Exporter):
+    def targets(self, project: Project, path: str | Path) -> list[Path]:
+        """The two sentence files beside `path`, then `path` (the cesAlign file)."""
+        path = Path(path)
+        return [path.with_name(sentence_doc_name(path, d)) for d in (project.doc_a,
+                                                                      project.doc_b)] + [path]
+
     def write(self, project: Project, path: str | Path) -> list[Path]:
         """cesAlign at `path`, plus `<stem>.<doc>.xml` sentence files beside it."""
         path = Path(path)
-        names = [sentence_doc_name(path, d) for d in (project.doc_a, project.doc_b)]
-        files = [(path.with_name(names[0]), document_to_ces_doc(project.doc_a)),
-                 (path.with_name(names[1]), document_to_ces_doc(project.doc_b)),
-                 (path, project_to_ces_align(project, names[0], names[1]))]
+        doc_a, doc_b, _ = targets = self.targets(project, path)
+        files = list(zip(targets, (document_to_ces_doc(project.doc_a),
+                                   document_to_ces_doc(project.doc_b),
+                                   project_to_ces_align(project, doc_a.name, doc_b.name)),
+                         strict=True))
         try:
             for target, data in files:
                 atomic_write_bytes(target, data)
@@ -89,6 +100,9 @@ class FolderExporter(Exporter):
     @property
     def single_file(self) -> bool:
         return False
+
+    def targets(self, project: Project, path: str | Path) -> list[Path]:
+        return [Path(path) / name for name in self.files(project)]
 
     def write(self, project: Project, path: str | Path) -> list[Path]:
         path = Path(path)

@@ -92,7 +92,8 @@ def parse_bytes(data: bytes, name: str = "file") -> etree._ElementTree:
     if len(data) > MAX_FILE_BYTES:
         raise ProjectFileError(over_limit(name, len(data), MAX_FILE_BYTES))
     if not data.strip():
-        raise ProjectFileError(f"{name}: the file is empty.")
+        raise ProjectFileError(f"{name}: the file is empty." if not data else
+                               f"{name}: the file holds only blank lines and spaces, no project.")
     try:
         if data.count(b"<") > MAX_ELEMENTS:
             root = _parse_counting(data, name)

@@ -83,6 +83,27 @@ def test_align_reports_an_assumed_encoding_and_takes_the_users(
     assert "not valid utf-8" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["check", "suggest", "reanchor"])
+def test_every_reader_of_articles_reports_an_assumed_encoding_and_takes_the_users(
+        command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = tmp_path / "a.txt"
+    a.write_bytes("The council approved €40 million for the new bridge.\n".encode("cp1252"))
+    option = "--encoding-a"
+    argv = [command, str(a), str(SAMPLE_B)]
+    if command == "reanchor":
+        project_file = tmp_path / "p.xml"
+        save_project(sample_project(), project_file)
+        argv, option = ["reanchor", str(project_file), "--doc", "A", str(a), "-o",
+                        str(tmp_path / "re.xml"), "--no-align"], "--encoding"
+    assert main(argv) in (0, 1)  # check: 1 when it flags something
+    err = capsys.readouterr().err
+    assert "note: a.txt: not UTF-8; read as cp1252" in err and f"{option} ENC" in err
+    assert main([*argv, option, "cp1252"]) in (0, 1)
+    assert "note:" not in capsys.readouterr().err
+    if command == "reanchor":
+        assert "€40 million" in read_project(tmp_path / "re.xml").doc_a.text
+
+
 def test_import_subcommand_brings_brat_claims_in(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     source = sample_project()

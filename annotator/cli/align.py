@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from annotator.core import DocumentLoadError, Project, coverage
 from annotator.core.align.methods import METHODS
@@ -17,6 +16,7 @@ from .args import (
     add_language_options,
     encodings,
     languages,
+    report_encoding_notes,
     threshold,
 )
 from .output import report_stream, write_project
@@ -44,15 +44,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     p.set_defaults(func=run)
 
 
-def report_encoding_notes(project: Project) -> None:
-    """Tell the user what decoding assumed, and how to choose otherwise."""
-    for doc in (project.doc_a, project.doc_b):
-        if doc.encoding_note:
-            option = f"--encoding-{doc.id.lower()}"
-            print(f"note: {Path(doc.source).name}: {doc.encoding_note}; "
-                  f"choose another with {option} ENC", file=sys.stderr)
-
-
 def summary(project: Project) -> str:
     return (
         f"{len(project.links)} links; {coverage(project, 'A'):.0%} of A and "
@@ -73,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     except (DocumentLoadError, ValueError) as exc:  # ValueError: a method not installed
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    report_encoding_notes(project)
+    report_encoding_notes((project.doc_a, project.doc_b))
     if not write_project(project, args.output, (args.a, args.b)):
         return 2
     print(summary(project), file=report_stream(args.output))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from annotator.core import AlignOptions
+from annotator.core import AlignOptions, Document
 from annotator.core.align.methods import resolve
 from annotator.core.language import normalise_code
 
@@ -54,6 +55,16 @@ def add_encoding_options(parser: argparse.ArgumentParser) -> None:
 
 def encodings(args: argparse.Namespace) -> tuple[str | None, str | None]:
     return (args.encoding_a or args.encoding, args.encoding_b or args.encoding)
+
+
+def report_encoding_notes(docs: Iterable[Document], option: str = "") -> None:
+    """Tell the user what decoding assumed, and how to choose otherwise (`option`, else
+    each article's own --encoding-a/-b)."""
+    for doc in docs:
+        if doc.encoding_note:
+            choose = option or f"--encoding-{doc.id.lower()}"
+            print(f"note: {Path(doc.source).name}: {doc.encoding_note}; "
+                  f"choose another with {choose} ENC", file=sys.stderr)
 
 
 def language_code(text: str) -> str:

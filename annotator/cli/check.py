@@ -19,7 +19,14 @@ from annotator.core.assist.model import FLAG_KINDS, Candidate, Flag, FlagState
 from annotator.core.document import Span
 from annotator.core.pair import align_pair
 
-from .args import DEFAULT_THRESHOLD, pair_or_project_problem, threshold
+from .args import (
+    DEFAULT_THRESHOLD,
+    add_encoding_options,
+    encodings,
+    pair_or_project_problem,
+    report_encoding_notes,
+    threshold,
+)
 from .output import report_stream, write_project
 
 
@@ -39,6 +46,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                    help="list claim candidates in both articles instead of flags (exit 0)")
     p.add_argument("--threshold", type=threshold, default=DEFAULT_THRESHOLD,
                    help=f"alignment threshold for two articles, 0..1 (default {DEFAULT_THRESHOLD})")
+    add_encoding_options(p)
     p.set_defaults(func=run)
 
 
@@ -48,10 +56,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         project = (read_project(args.inputs[0]) if len(args.inputs) == 1
-                   else align_pair(args.inputs[0], args.inputs[1], args.threshold))
+                   else align_pair(args.inputs[0], args.inputs[1], args.threshold,
+                                   encodings=encodings(args)))
     except DocumentLoadError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if len(args.inputs) == 2:
+        report_encoding_notes((project.doc_a, project.doc_b))
     if args.candidates:
         found = [*find_candidates(project, project.doc_a.id),
                  *find_candidates(project, project.doc_b.id)]

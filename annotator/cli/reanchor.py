@@ -21,6 +21,7 @@ from annotator.core import (
 )
 from annotator.core.replace_text import replace_document
 
+from .args import report_encoding_notes
 from .output import report_stream, write_project
 
 METHODS = ("default", "semantic")
@@ -36,6 +37,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument("-o", "--output", required=True, help="project XML to write, or - for stdout")
     p.add_argument("--no-align", action="store_true",
                    help="do not re-align: keep only the decided links")
+    p.add_argument("--encoding", metavar="ENC",
+                   help="read the new text in this encoding (e.g. cp1252, latin-1, utf-16); "
+                        "by default it is detected")
     p.set_defaults(func=run)
 
 
@@ -46,10 +50,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: --doc must be {ids[0]} or {ids[1]}, not {args.doc!r}", file=sys.stderr)
         return 2
     try:
-        new_doc = Document.load(args.text, args.doc)
+        new_doc = Document.load(args.text, args.doc, args.encoding)
     except DocumentLoadError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    report_encoding_notes((new_doc,), "--encoding")
     try:
         updated, report = replace_document(project, args.doc, new_doc)
     except ProjectError as exc:

@@ -26,7 +26,12 @@ from annotator.core import (
 )
 from annotator.core.suggest import Suggestion, score_text, suggest
 
-from .args import pair_or_project_problem
+from .args import (
+    add_encoding_options,
+    encodings,
+    pair_or_project_problem,
+    report_encoding_notes,
+)
 
 PREVIEW = 90  # characters of a sentence shown in the readable listing
 
@@ -44,6 +49,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument("-k", type=_positive, default=3, metavar="N",
                    help="candidates per sentence (default 3)")
     p.add_argument("--json", action="store_true", help="print a JSON array instead")
+    add_encoding_options(p)
     p.set_defaults(func=run)
 
 
@@ -63,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
-        doc_a, doc_b, links = _load(args.inputs)
+        doc_a, doc_b, links = _load(args.inputs, encodings(args))
     except (DocumentLoadError, ProjectFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -76,11 +82,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(inputs: Sequence[str]) -> tuple[Document, Document, list[AlignmentLink]]:
+def _load(inputs: Sequence[str], encoding: tuple[str | None, str | None],
+          ) -> tuple[Document, Document, list[AlignmentLink]]:
     if len(inputs) == 1:
         project = read_project(inputs[0])
         return project.doc_a, project.doc_b, list(project.links.values())
-    doc_a, doc_b = Document.load(inputs[0], "A"), Document.load(inputs[1], "B")
+    doc_a, doc_b = (Document.load(inputs[0], "A", encoding[0]),
+                    Document.load(inputs[1], "B", encoding[1]))
+    report_encoding_notes((doc_a, doc_b))
     return doc_a, doc_b, align(doc_a, doc_b, AlignOptions())
 
 

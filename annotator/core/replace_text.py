@@ -83,8 +83,9 @@ def replace_document(project: Project, doc_id: str, new_doc: Document) -> tuple[
                                                                               ReplaceReport]:
     """A new project over `new_doc` in place of document `doc_id`, and what happened."""
     old_doc = project.document(doc_id)
-    doc = Document(doc_id, new_doc.text, new_doc.title or old_doc.title, new_doc.source,
-                   new_doc.encoding)
+    # the new version's own provenance and language: it was read from another file, maybe of
+    # another format, and its sentences are split by its language's rules
+    doc = replace(new_doc, id=doc_id, title=new_doc.title or old_doc.title)
     a, b = (doc, project.doc_b) if doc_id == project.doc_a.id else (project.doc_a, doc)
     out = Project(a, b, project.taxonomy, project.name, project.settings)
     # dismissed candidates of the other article still apply; flags are checked again

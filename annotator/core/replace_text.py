@@ -43,8 +43,9 @@ class ReplaceReport:
     def orphaned_links(self) -> list[AlignmentLink]:
         return [o.old for o in self.links if o.new is None]
 
-    def lines(self) -> list[str]:
-        """The report for a person: counts, then every claim or link that did not stay put."""
+    def lines(self, realign: bool = True) -> list[str]:
+        """The report for a person: counts, then every claim or link that did not stay put;
+        `realign` False when the proposals are not aligned again (`reanchor --no-align`)."""
         exact = self.claims_with(AnchorStatus.EXACT)
         moved = self.claims_with(AnchorStatus.MOVED)
         fuzzy = self.claims_with(AnchorStatus.FUZZY)
@@ -70,7 +71,8 @@ class ReplaceReport:
         for link in self.orphaned_links:
             out.append(f"  ORPHANED: link {link.id} ({link.status.value}): a passage of it is "
                        "gone; link the new text again if it still matches")
-        out.append(f"Proposed links: {self.proposals_dropped} dropped, to be re-aligned.")
+        then = "to be re-aligned" if realign else "not re-aligned (--no-align)"
+        out.append(f"Proposed links: {self.proposals_dropped} dropped, {then}.")
         return out
 
 

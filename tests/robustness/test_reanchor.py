@@ -198,3 +198,16 @@ def test_the_new_version_keeps_its_format_file_extractor_and_language(tmp_path: 
     save_project(updated, tmp_path / "out.xml")
     again = read_project(tmp_path / "out.xml").doc_a
     assert again.meta == doc.meta and again.language == "en"
+
+
+def test_no_align_does_not_report_a_realignment(tmp_path: Path) -> None:
+    """`--no-align` skips the re-alignment (README); the report said the dropped proposals
+    were "to be re-aligned" all the same."""
+    project, _gone = _project()
+    save_project(project, tmp_path / "pair.xml")
+    (tmp_path / "new.txt").write_text(_edited(), encoding="utf-8")
+    result = cli("reanchor", str(tmp_path / "pair.xml"), "--doc", "A", str(tmp_path / "new.txt"),
+                 "-o", str(tmp_path / "out.xml"), "--no-align")
+    assert result.returncode == 0, result.stderr
+    assert "re-aligned (--no-align)" in result.stdout and "to be re-aligned" not in result.stdout
+    assert "Re-aligned:" not in result.stdout

@@ -26,7 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument(
         "-j", "--jobs", type=jobs, default=0, help="worker processes (default 0: one per core)"
     )
-    p.add_argument("--threshold", type=threshold, default=DEFAULT_THRESHOLD)
+    p.add_argument("--threshold", type=threshold, default=DEFAULT_THRESHOLD,
+                   help=f"lowest link score to propose, 0..1 (default {DEFAULT_THRESHOLD})")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--show-text", action="store_true", help=show_text.HELP)
     p.set_defaults(func=run)

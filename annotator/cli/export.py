@@ -22,7 +22,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     """Register the `export` subcommand (its handler is set as `func`)."""
     formats = "; ".join(f"{e.name}: {e.description} ({e.suffix})" for e in EXPORTERS.values())
     p = subparsers.add_parser(
-        "export", help="export a project to TEI, Web Annotation, CSV, XCES or an HTML report",
+        "export", help="export a project to TEI, Web Annotation, ClaimReview, CSV, XCES, brat, "
+                       "INCEpTION XMI or an HTML report",
         description=f"Formats: {formats}.")
     p.add_argument("project", help="project XML file")
     p.add_argument("-f", "--format", required=True, choices=[*EXPORTERS, "all"],
@@ -31,7 +32,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                    help="file to write, a folder, or - for stdout (default: beside the project)")
     p.add_argument("--raw-csv", action="store_true",
                    help="write CSV cells exactly as in the project; by default a cell that "
-                        "starts with = + - @ gets a leading ' so spreadsheets never run it")
+                        "starts with = + - @, a tab or a carriage return gets a leading ' so "
+                        "spreadsheets never run it")
     p.set_defaults(func=run_export)
 
 

@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     out = report_stream(args.output)
     if not write_project(updated, args.output, (args.text,)):
         return 2
-    for line in report.lines():
+    for line in report.lines(realign=not args.no_align):
         print(line, file=out)
     if not args.no_align:
         proposed = len(updated.links) - len(updated.anchors())

@@ -10,8 +10,10 @@ from annotator.core.queries.overlaps import overlaps
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subparsers.add_parser("validate", help="check project files against the shipped schema")
-    p.add_argument("files", nargs="+")
+    p = subparsers.add_parser(
+        "validate", help="check project files: the shipped schema, consistency and links "
+                         "sharing text, one line per problem (exit 0 only if all are valid)")
+    p.add_argument("files", nargs="+", help="project XML files")
     p.set_defaults(func=run)
 
 

@@ -43,8 +43,9 @@ class ReplaceReport:
     def orphaned_links(self) -> list[AlignmentLink]:
         return [o.old for o in self.links if o.new is None]
 
-    def lines(self) -> list[str]:
-        """The report for a person: counts, then every claim or link that did not stay put."""
+    def lines(self, realign: bool = True) -> list[str]:
+        """The report for a person: counts, then every claim or link that did not stay put;
+        `realign` False when the proposals are not aligned again (`reanchor --no-align`)."""
         exact = self.claims_with(AnchorStatus.EXACT)
         moved = self.claims_with(AnchorStatus.MOVED)
         fuzzy = self.claims_with(AnchorStatus.FUZZY)
@@ -70,7 +71,8 @@ class ReplaceReport:
         for link in self.orphaned_links:
             out.append(f"  ORPHANED: link {link.id} ({link.status.value}): a passage of it is "
                        "gone; link the new text again if it still matches")
-        out.append(f"Proposed links: {self.proposals_dropped} dropped, to be re-aligned.")
+        then = "to be re-aligned" if realign else "not re-aligned (--no-align)"
+        out.append(f"Proposed links: {self.proposals_dropped} dropped, {then}.")
         return out
 
 
@@ -83,8 +85,9 @@ def replace_document(project: Project, doc_id: str, new_doc: Document) -> tuple[
                                                                               ReplaceReport]:
     """A new project over `new_doc` in place of document `doc_id`, and what happened."""
     old_doc = project.document(doc_id)
-    doc = Document(doc_id, new_doc.text, new_doc.title or old_doc.title, new_doc.source,
-                   new_doc.encoding)
+    # the new version's own provenance and language: it was read from another file, maybe of
+    # another format, and its sentences are split by its language's rules
+    doc = replace(new_doc, id=doc_id, title=new_doc.title or old_doc.title)
     a, b = (doc, project.doc_b) if doc_id == project.doc_a.id else (project.doc_a, doc)
     out = Project(a, b, project.taxonomy, project.name, project.settings)
     # dismissed candidates of the other article still apply; flags are checked again

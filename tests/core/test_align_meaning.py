@@ -86,6 +86,20 @@ def test_an_environment_variable_names_the_default_method(
                                                 else methods.DEFAULT_INSTALL)
 
 
+def test_a_missing_minilm_names_both_extras_that_provide_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README offers MiniLM through `annotator[onnx]` (no torch) or `annotator[semantic]`;
+    the one error line of a command asking for it named only the torch one."""
+    import dataclasses
+
+    missing = dataclasses.replace(methods.METHODS["minilm"], available=lambda: False)
+    monkeypatch.setitem(methods.METHODS, "minilm", missing)
+    with pytest.raises(ValueError, match="'minilm' is not installed") as error:
+        methods.resolve("minilm")
+    assert "annotator[onnx]" in str(error.value)
+    assert "annotator[semantic]" in str(error.value)
+
+
 def test_the_vectors_are_those_of_wordllamas_own_api() -> None:
     """static_model reads wordllama's files itself: what WordLlama.embed gives must not drift."""
     from pathlib import Path

@@ -23,7 +23,7 @@ from annotator.core.anchoring import AnchorStatus, reanchor_claims
 from annotator.core.replace_text import delete_orphan, place_orphan, replace_document
 from tests.conftest import SAMPLE_A, SAMPLE_B
 
-from .helpers import cli
+from .helpers import ROOT, cli
 
 OLD = SAMPLE_A.read_text(encoding="utf-8")
 SENTENCES = [m for m in re.finditer(r"[A-Z][^.!?\n]{20,}[.!?]", OLD)]
@@ -182,3 +182,32 @@ def test_cli_reanchor_writes_the_project_and_reports(tmp_path: Path) -> None:
     bad = cli("reanchor", str(tmp_path / "pair.xml"), "--doc", "C", str(tmp_path / "new.txt"),
               "-o", str(out))
     assert bad.returncode == 2 and "--doc must be A or B" in bad.stderr
+
+
+def test_the_new_version_keeps_its_format_file_extractor_and_language(tmp_path: Path) -> None:
+    """The README: every document records its format, file name and extractor, and its
+    language, in the project file; a replaced article lost all of them (origin and language
+    were dropped from the document put in the old one's place)."""
+    page = ROOT / "tests" / "data" / "inputs" / "harbour_article.html"
+    project = new_project(Document.from_text("A", OLD), Document.load(SAMPLE_B, "B"))
+    updated, _report = replace_document(project, "A", Document.load(page, "A"))
+    doc = updated.doc_a
+    assert (doc.meta.kind, doc.meta.file, doc.meta.extractor) == (
+        "html", "harbour_article.html", "trafilatura")
+    assert doc.language == "en"
+    save_project(updated, tmp_path / "out.xml")
+    again = read_project(tmp_path / "out.xml").doc_a
+    assert again.meta == doc.meta and again.language == "en"
+
+
+def test_no_align_does_not_report_a_realignment(tmp_path: Path) -> None:
+    """`--no-align` skips the re-alignment (README); the report said the dropped proposals
+    were "to be re-aligned" all the same."""
+    project, _gone = _project()
+    save_project(project, tmp_path / "pair.xml")
+    (tmp_path / "new.txt").write_text(_edited(), encoding="utf-8")
+    result = cli("reanchor", str(tmp_path / "pair.xml"), "--doc", "A", str(tmp_path / "new.txt"),
+                 "-o", str(tmp_path / "out.xml"), "--no-align")
+    assert result.returncode == 0, result.stderr
+    assert "re-aligned (--no-align)" in result.stdout and "to be re-aligned" not in result.stdout
+    assert "Re-aligned:" not in result.stdout

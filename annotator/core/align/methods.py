@@ -2,7 +2,8 @@
 
 Each method has its own fitted pair model in `calibration.MODELS` and is what a link records
 as its `method`. "default" is not a method of its own: it picks the best one installed, so
-installing the optional extra (`annotator[semantic]`) upgrades alignment without a setting;
+installing an optional extra (`annotator[onnx]` or `annotator[semantic]`) upgrades alignment
+without a setting (the not-installed message names both, as the README does);
 the environment variable ANNOTATOR_DEFAULT_METHOD names another (say, to keep the faster
 default install's model with an extra installed).
 """
@@ -37,7 +38,8 @@ def register(method: Method) -> Method:
 register(Method("lexical", "words, numbers, names, position and copying", None, lambda: True))
 register(Method("wordllama", "lexical + WordLlama static sentence embeddings (default install)",
                 static_model.embed, static_model.available))
-register(Method("minilm", "lexical + MiniLM sentence embeddings (annotator[semantic], torch)",
+register(Method("minilm", "lexical + MiniLM sentence embeddings (pip install "
+                           "'annotator[onnx]', or 'annotator[semantic]' with torch)",
                 semantic.embed, semantic.available))
 
 DEFAULT = "default"

@@ -18,6 +18,7 @@ from html import escape
 from ..align import link_diff
 from ..annotations import AlignmentLink, Claim, LinkStatus, Project
 from ..document import Document, Span
+from ..inputs import KIND_NAMES
 from .common import (
     attribute_text,
     claim_links_in_order,
@@ -164,6 +165,7 @@ def _document_html(project: Project, doc: Document) -> str:
               flag_marks(project, doc)]
     body = render_marked(doc.text, 0, len(doc.text), marks, starts)
     return (f'<section><h3>{escape(doc.id)}: {escape(doc.title)}</h3>{_origin_line(doc)}'
+            f'{_extraction_line(doc)}'
             f'<div class="doc">{body}</div></section>')
 
 
@@ -176,6 +178,17 @@ def _origin_line(doc: Document) -> str:
             if url.lower().startswith(("http://", "https://")) else escape(url))
     return f'<p class="muted origin">{" · ".join(p for p in (escape(byline), link) if p)}</p>'
 
+
+
+def _extraction_line(doc: Document) -> str:
+    """The format, file name and extractor of the text, as TEI's sourceDesc has them: a
+    colleague reading the report can tell which file, read by what, the text comes from."""
+    meta = doc.meta
+    read = f"read with {meta.extractor} {meta.extractor_version}".strip() if meta.extractor else ""
+    parts = [KIND_NAMES.get(meta.kind, meta.kind), meta.file, read]
+    if not any(parts):
+        return ""
+    return f'<p class="muted extraction">{escape(" · ".join(p for p in parts if p))}</p>'
 
 
 def _passage(doc: Document, spans: Sequence[Span], marks: Sequence[_Mark]) -> str:

@@ -49,6 +49,20 @@ def test_html_report_shows_byline_and_link() -> None:
     assert [a.get("href") for a in page.find_class("origin")[0].iter("a")] == [URL]
 
 
+def test_html_report_names_each_texts_format_file_and_extractor() -> None:
+    """The README: every document records its format, file name and extractor with its
+    version in the exports that have a place for them, the HTML report among them."""
+    project = _project()
+    page = lxml_html.fromstring(project_to_html(project))
+    lines = [p.text_content() for p in page.find_class("extraction")]
+    versions = [doc.meta.extractor_version for doc in (project.doc_a, project.doc_b)]
+    assert lines == [f"Saved web page · harbour_article.html · read with trafilatura {versions[0]}",
+                     f"PDF · press_release.pdf · read with pypdf {versions[1]}"]
+    text = Document.from_text("B", "Plain words.")
+    assert not lxml_html.fromstring(project_to_html(new_project(
+        Document.from_text("A", "Plain."), text))).find_class("extraction")
+
+
 def test_report_never_links_a_non_web_address() -> None:
     from annotator.core.inputs import SourceMeta
 

@@ -64,6 +64,19 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"<p>" + b"x" * 100 + b"</p>\n")
                 self.wfile.flush()
                 time.sleep(0.1)
+        elif path in ("/drip", "/drip-headers"):  # never done, a byte (or a header) at a time
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n" + (b"\r\n" if path == "/drip" else b""))
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"x" if path == "/drip" else b"X-Drip: 1\r\n")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif path.startswith("/slow-hop/"):  # each redirect well within the timeout, not all
+            time.sleep(0.4)
+            left = int(path.rsplit("/", 1)[1])
+            self._send(b"", "text/html", {"Location": f"/slow-hop/{max(left - 1, 0)}"}, 302)
         elif path == "/huge-declared":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -3,10 +3,15 @@ cookies kept; the body is then read like a saved file of the type the server nam
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import socket
+import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
@@ -38,50 +43,156 @@ def _redirect_handler(limit: int) -> urllib.request.HTTPRedirectHandler:
                 {"max_redirections": limit})()
 
 
+class _Deadline:
+    """One clock for the whole fetch: connecting, every redirect hop, headers and body.
+
+    A socket timeout bounds each read, not their sum: a server dripping a byte a second (in
+    the headers or the body) or stalling on each of five redirects held the fetch, and the
+    window's input, far beyond the 20 s promised. At the deadline every socket this fetch
+    opened is shut down, which ends any read blocked on it."""
+
+    def __init__(self, timeout: float) -> None:
+        self.expired = False
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._timer = threading.Timer(timeout, self._expire)
+        self._timer.daemon = True
+        self._end = timeout + time.monotonic()
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def connection(self, cls: type[_WatchedHTTP | _WatchedHTTPS]
+                   ) -> Callable[..., http.client.HTTPConnection]:
+        """A connection factory for urllib's do_open: no socket timeout beyond what is left,
+        and the socket is watched once connected."""
+        def make(host: str, **kwargs: Any) -> http.client.HTTPConnection:
+            left = self._end - time.monotonic()
+            if self.expired or left <= 0:
+                raise TimeoutError("deadline passed")
+            kwargs["timeout"] = left  # urllib passes no timeout of its own here
+            conn = cls(host, **kwargs)
+            conn.deadline = self
+            return conn
+        return make
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _WatchedHTTP(http.client.HTTPConnection):
+    deadline: _Deadline
+
+    def connect(self) -> None:
+        super().connect()
+        self.deadline.watch(self.sock)
+
+
+class _WatchedHTTPS(http.client.HTTPSConnection):
+    deadline: _Deadline
+
+    def connect(self) -> None:
+        super().connect()
+        self.deadline.watch(self.sock)
+
+
+class _TimedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self.deadline.connection(_WatchedHTTP), req)
+
+
+class _TimedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        self.context = ssl.create_default_context()
+        super().__init__(context=self.context)
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self.deadline.connection(_WatchedHTTPS), req, context=self.context)
+
+
 def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
           max_redirects: int = MAX_REDIRECTS) -> Fetched:
     """GET `url`; raises DocumentLoadError with a user message for every failure."""
     if not is_url(url):
         raise DocumentLoadError(f"{url}: only http:// and https:// addresses can be opened.")
-    # build_opener without HTTPCookieProcessor: cookies a server sets are never kept or sent
-    opener = urllib.request.build_opener(_redirect_handler(max_redirects))
     request = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
-    deadline = time.monotonic() + timeout
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise _too_big(url, max_bytes)
-            data = _read_capped(response, url, max_bytes, deadline, timeout)
-            headers: Message = response.headers
-            return Fetched(response.geturl(), headers.get_content_type(),
-                           headers.get_content_charset() or "", data)
-    except DocumentLoadError:
-        raise
-    except urllib.error.HTTPError as exc:
+    with _Deadline(timeout) as deadline:
+        try:
+            return _get(request, deadline, max_bytes, max_redirects)
+        except DocumentLoadError:
+            raise
+        except (OSError, ValueError, http.client.HTTPException) as exc:
+            if deadline.expired:
+                raise _timed_out(url, timeout) from exc
+            raise _failure(url, exc, timeout, max_redirects) from exc
+
+
+def _get(request: urllib.request.Request, deadline: _Deadline, max_bytes: int,
+         max_redirects: int) -> Fetched:
+    # no HTTPCookieProcessor: cookies a server sets are never kept or sent
+    opener = urllib.request.build_opener(
+        _TimedHTTP(deadline), _TimedHTTPS(deadline), _redirect_handler(max_redirects))
+    url = request.full_url
+    with opener.open(request) as response:
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > max_bytes:
+            raise _too_big(url, max_bytes)
+        data = _read_capped(response, url, max_bytes, deadline)
+        headers: Message = response.headers
+        return Fetched(response.geturl(), headers.get_content_type(),
+                       headers.get_content_charset() or "", data)
+
+
+def _failure(url: str, exc: BaseException, timeout: float,
+             max_redirects: int) -> DocumentLoadError:
+    """The user's message for an exception urllib or http.client raised."""
+    if isinstance(exc, urllib.error.HTTPError):
         if 300 <= exc.code < 400:
-            raise DocumentLoadError(
-                f"{url}: too many redirects (more than {max_redirects}).") from exc
-        raise DocumentLoadError(f"{url}: the server answered {exc.code} {exc.reason}.") from exc
-    except urllib.error.URLError as exc:
+            return DocumentLoadError(f"{url}: too many redirects (more than {max_redirects}).")
+        return DocumentLoadError(f"{url}: the server answered {exc.code} {exc.reason}.")
+    if isinstance(exc, urllib.error.URLError):
         if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-            raise _timed_out(url, timeout) from exc
-        raise DocumentLoadError(f"{url}: could not be fetched ({exc.reason}).") from exc
-    except TimeoutError as exc:
-        raise _timed_out(url, timeout) from exc
-    except (OSError, ValueError) as exc:  # connection reset, bad URL syntax, http.client errors
-        raise DocumentLoadError(f"{url}: could not be fetched ({exc}).") from exc
+            return _timed_out(url, timeout)
+        return DocumentLoadError(f"{url}: could not be fetched ({exc.reason}).")
+    if isinstance(exc, TimeoutError):
+        return _timed_out(url, timeout)
+    # connection reset, bad URL syntax, http.client errors
+    return DocumentLoadError(f"{url}: could not be fetched ({exc}).")
 
 
-def _read_capped(response: Any, url: str, max_bytes: int, deadline: float,
-                 timeout: float) -> bytes:
+def _read_capped(response: Any, url: str, max_bytes: int, deadline: _Deadline) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:
-        if time.monotonic() > deadline:
-            raise _timed_out(url, timeout)
         chunk = response.read(64 * 1024)
+        if deadline.expired:
+            raise TimeoutError  # the deadline shut the socket: what was read is not the page
         if not chunk:
             return b"".join(chunks)
         total += len(chunk)

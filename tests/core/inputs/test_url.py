@@ -72,6 +72,16 @@ def test_timeout_covers_a_body_that_trickles(server: str) -> None:
         fetch(f"{server}/trickle", timeout=1.0)
 
 
+@pytest.mark.parametrize("path", ["/drip", "/drip-headers", "/slow-hop/4"])
+def test_timeout_bounds_the_whole_fetch(server: str, path: str) -> None:
+    """Each read comes well within the timeout; the fetch as a whole must not (it used to
+    take 20 s, the server's patience, or forever)."""
+    started = time.monotonic()
+    with pytest.raises(DocumentLoadError, match=r"timed out"):
+        fetch(server + path, timeout=1.0)
+    assert time.monotonic() - started < 2.0
+
+
 @pytest.mark.parametrize("path", ["/huge-declared", "/huge-streamed"])
 def test_oversized_response_is_refused(server: str, path: str) -> None:
     with pytest.raises(DocumentLoadError, match="larger than 1 MiB"):

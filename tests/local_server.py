@@ -77,6 +77,27 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(0.4)
             left = int(path.rsplit("/", 1)[1])
             self._send(b"", "text/html", {"Location": f"/slow-hop/{max(left - 1, 0)}"}, 302)
+        elif path == "/not-http":
+            self.wfile.write(b"SSH-2.0-OpenSSH_9.0\r\n")
+        elif path == "/many-headers":
+            self.send_response(200)
+            for i in range(120):
+                self.send_header(f"X-{i}", "1")
+            self.end_headers()
+        elif path == "/cut-short":  # promises the page, sends two thirds, hangs up
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(PAGE)))
+            self.end_headers()
+            self.wfile.write(PAGE[: len(PAGE) * 2 // 3])
+            self.close_connection = True
+        elif path == "/cut-chunk":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"%x\r\n%s" % (len(PAGE), PAGE[:3000]))
+            self.close_connection = True
         elif path == "/huge-declared":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .. import textio
 from ..textio import DocumentLoadError
@@ -34,7 +35,8 @@ class Fetched:
 
 
 def is_url(value: object) -> bool:
-    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+    """An http(s) address, as typed or pasted (surrounding spaces and newlines allowed)."""
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
 
 
 def _redirect_handler(limit: int) -> urllib.request.HTTPRedirectHandler:
@@ -140,10 +142,12 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
     """GET `url`; raises DocumentLoadError with a user message for every failure."""
     if not is_url(url):
         raise DocumentLoadError(f"{url}: only http:// and https:// addresses can be opened.")
-    request = urllib.request.Request(url, headers={
-        "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    url = url.strip()
+    wire = _wire_address(url)
     with _Deadline(timeout) as deadline:
         try:
+            request = urllib.request.Request(wire, headers={
+                "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
             return _get(request, deadline, max_bytes, max_redirects)
         except DocumentLoadError:
             raise
@@ -151,6 +155,31 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
             if deadline.expired:
                 raise _timed_out(url, timeout) from exc
             raise _failure(url, exc, timeout, max_redirects) from exc
+
+
+_SAFE = "/%:@!$&'()*+,;=?~"  # kept as typed; anything else outside ASCII letters is %-encoded
+
+
+def _wire_address(url: str) -> str:
+    """The address as a browser sends what it shows: a non-ASCII host in IDNA (punycode),
+    spaces and non-ASCII in the path and query %-encoded. http.client refuses them otherwise,
+    with a traceback for a space or a bad port. user:password@ is refused: urllib would look
+    "user:password@host" up as a host name, sending the password to the name server."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number 0-65535
+        if parts.username is not None or parts.password is not None:
+            host = parts.netloc.rpartition("@")[2]
+            raise DocumentLoadError(
+                f"{parts.scheme}://{host}: addresses with a user name or password cannot be "
+                "fetched; save the page from a browser and open the file.")
+        netloc = parts.netloc.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise DocumentLoadError(f"{url}: the host name is not valid ({exc}).") from exc
+    except ValueError as exc:
+        raise DocumentLoadError(f"{url}: not a valid web address ({exc}).") from exc
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=_SAFE),
+                       quote(parts.query, safe=_SAFE), ""))
 
 
 def _get(request: urllib.request.Request, deadline: _Deadline, max_bytes: int,
@@ -164,6 +193,8 @@ def _get(request: urllib.request.Request, deadline: _Deadline, max_bytes: int,
         if declared and declared.isdigit() and int(declared) > max_bytes:
             raise _too_big(url, max_bytes)
         data = _read_capped(response, url, max_bytes, deadline)
+        if declared and declared.isdigit() and len(data) < int(declared):
+            raise http.client.IncompleteRead(data, int(declared) - len(data))
         headers: Message = response.headers
         return Fetched(response.geturl(), headers.get_content_type(),
                        headers.get_content_charset() or "", data)
@@ -182,6 +213,12 @@ def _failure(url: str, exc: BaseException, timeout: float,
         return DocumentLoadError(f"{url}: could not be fetched ({exc.reason}).")
     if isinstance(exc, TimeoutError):
         return _timed_out(url, timeout)
+    if isinstance(exc, http.client.IncompleteRead):
+        return DocumentLoadError(f"{url}: the connection closed before the whole page arrived "
+                                 "(the server stopped sending); try again later.")
+    if isinstance(exc, http.client.HTTPException) and not isinstance(exc, OSError):
+        return DocumentLoadError(f"{url}: the server's answer is not valid HTTP "
+                                 f"({str(exc)[:200] or type(exc).__name__}).")
     # connection reset, bad URL syntax, http.client errors
     return DocumentLoadError(f"{url}: could not be fetched ({exc}).")
 

@@ -97,6 +97,46 @@ def test_server_errors_and_unsupported_types(server: str, path: str, message: st
         read_source(server + path)
 
 
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [("/not-http", "not valid HTTP"), ("/many-headers", "not valid HTTP"),
+     ("/cut-short", "closed before the whole page arrived"),
+     ("/cut-chunk", "closed before the whole page arrived")],
+)
+def test_broken_answers_get_a_message(server: str, path: str, message: str) -> None:
+    """http.client's own exceptions used to escape as tracebacks, and a page cut short
+    against its Content-Length was read as if it were whole."""
+    with pytest.raises(DocumentLoadError, match=message):
+        read_source(server + path)
+
+
+def test_pasted_addresses_are_sent_as_browsers_send_them(server: str) -> None:
+    """Spaces and non-ASCII are %-encoded (a space was a traceback, "ü" an ascii codec
+    error): the request reaches the server, which answers."""
+    for path in ("/no such page", "/käse?q=a b ü"):
+        with pytest.raises(DocumentLoadError, match="answered 404"):
+            read_source(server + path)
+    assert read_source(f"  {server}/notes.txt\n").text == "Café notes, plain."
+
+
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [("http://127.0.0.1:abc/x", "not a valid web address"),
+     ("http://127.0.0.1:99999/x", "not a valid web address"),
+     ("http://[::1/x", "not a valid web address"),
+     ("http://user:secret@127.0.0.1:9/x", "user name or password cannot be fetched")],
+)
+def test_malformed_addresses_are_refused_before_any_lookup(
+        monkeypatch: pytest.MonkeyPatch, address: str, message: str) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access for an address that cannot be fetched")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    with pytest.raises(DocumentLoadError, match=message) as caught:
+        read_source(address)
+    assert "secret" not in str(caught.value)
+
+
 def test_unreachable_host() -> None:
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))

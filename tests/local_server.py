@@ -98,6 +98,12 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"%x\r\n%s" % (len(PAGE), PAGE[:3000]))
             self.close_connection = True
+        elif path.startswith("/away/"):  # a redirect off the web
+            target = {"ftp": "ftp://127.0.0.1:9/x.txt", "file": "file:///etc/passwd",
+                      "data": "data:text/plain,hello", "js": "javascript:alert(1)"}
+            self._send(b"", "text/html", {"Location": target[path[6:]]}, 302)
+        elif path == "/multiple-choices":
+            self._send(b"", "text/html", {}, 300)
         elif path == "/huge-declared":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from .. import textio
 from ..textio import DocumentLoadError
@@ -39,10 +39,30 @@ def is_url(value: object) -> bool:
     return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
 
 
+class _OffWebRedirect(Exception):
+    """A redirect to something other than an http(s) address."""
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """urllib's redirect handling, web addresses only: urllib itself follows a redirect to
+    ftp:// and refuses file:, data: or javascript: with an error that read "too many
+    redirects"."""
+
+    def http_error_302(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                       headers: http.client.HTTPMessage) -> Any:
+        target = headers.get("location") or headers.get("uri") or ""
+        if target and urlsplit(urljoin(req.full_url, target.strip())).scheme.lower() not in (
+                "http", "https"):
+            fp.close()
+            raise _OffWebRedirect(target)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
 def _redirect_handler(limit: int) -> urllib.request.HTTPRedirectHandler:
-    """urllib's redirect handler with its hop limit (10) lowered; it keeps http(s) only."""
-    return type("LimitedRedirects", (urllib.request.HTTPRedirectHandler,),
-                {"max_redirections": limit})()
+    """The redirect handler with urllib's hop limit (10) lowered."""
+    return type("LimitedRedirects", (_Redirects,), {"max_redirections": limit})()
 
 
 class _Deadline:
@@ -151,6 +171,10 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
             return _get(request, deadline, max_bytes, max_redirects)
         except DocumentLoadError:
             raise
+        except _OffWebRedirect as exc:
+            raise DocumentLoadError(
+                f"{url}: the server redirected to {str(exc)[:200]}, which is not an http:// or "
+                "https:// address; it was not followed.") from exc
         except (OSError, ValueError, http.client.HTTPException) as exc:
             if deadline.expired:
                 raise _timed_out(url, timeout) from exc
@@ -204,9 +228,10 @@ def _failure(url: str, exc: BaseException, timeout: float,
              max_redirects: int) -> DocumentLoadError:
     """The user's message for an exception urllib or http.client raised."""
     if isinstance(exc, urllib.error.HTTPError):
-        if 300 <= exc.code < 400:
+        if exc.code in (301, 302, 303, 307, 308) and "location" in exc.headers:
             return DocumentLoadError(f"{url}: too many redirects (more than {max_redirects}).")
-        return DocumentLoadError(f"{url}: the server answered {exc.code} {exc.reason}.")
+        return DocumentLoadError(f"{url}: the server answered {exc.code} {exc.reason or ''}"
+                                 .rstrip() + ".")
     if isinstance(exc, urllib.error.URLError):
         if isinstance(exc.reason, (TimeoutError, socket.timeout)):
             return _timed_out(url, timeout)

@@ -60,6 +60,19 @@ def test_redirects_are_followed_up_to_the_limit_without_cookies(server: str) -> 
     assert Handler.cookies_seen == []
 
 
+@pytest.mark.parametrize("scheme", ["ftp", "file", "data", "js"])
+def test_redirects_off_the_web_are_not_followed(server: str, scheme: str) -> None:
+    """urllib follows ftp:// (and named a refused file:// "too many redirects")."""
+    with pytest.raises(DocumentLoadError, match="not an http:// or https:// address; it was "
+                       "not followed"):
+        read_source(f"{server}/away/{scheme}")
+
+
+def test_a_3xx_that_is_no_redirect_is_named(server: str) -> None:
+    with pytest.raises(DocumentLoadError, match="answered 300 Multiple Choices"):
+        read_source(f"{server}/multiple-choices")
+
+
 def test_timeout_when_the_server_does_not_answer(server: str) -> None:
     started = time.monotonic()
     with pytest.raises(DocumentLoadError, match=r"timed out"):

@@ -104,6 +104,19 @@ class Handler(BaseHTTPRequestHandler):
             self._send(b"", "text/html", {"Location": target[path[6:]]}, 302)
         elif path == "/multiple-choices":
             self._send(b"", "text/html", {}, 300)
+        elif path in ("/untyped-page", "/untyped-pdf"):  # no Content-Type at all
+            body = PAGE if path == "/untyped-page" else PDF
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif path == "/bytes.pdf":
+            self._send(PDF, "application/octet-stream")
+        elif path == "/no-content":
+            self.send_response(204)
+            self.end_headers()
+        elif path == "/empty":
+            self._send(b"", "text/plain")
         elif path == "/huge-declared":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -219,9 +219,34 @@ def _get(request: urllib.request.Request, deadline: _Deadline, max_bytes: int,
         data = _read_capped(response, url, max_bytes, deadline)
         if declared and declared.isdigit() and len(data) < int(declared):
             raise http.client.IncompleteRead(data, int(declared) - len(data))
+        if response.status not in (200, 203):  # 204 No Content, 206 Partial Content...
+            raise DocumentLoadError(f"{url}: the server answered {response.status} "
+                                    f"{response.reason}, not a whole page.")
+        if not data.strip():
+            raise DocumentLoadError(f"{url}: the server sent an empty answer, no page.")
         headers: Message = response.headers
-        return Fetched(response.geturl(), headers.get_content_type(),
+        return Fetched(response.geturl(), _content_type(headers, data),
                        headers.get_content_charset() or "", data)
+
+
+_SNIFFED = ((b"%pdf-", "application/pdf"),
+            (b"pk\x03\x04", "application/vnd.openxmlformats-officedocument"
+                             ".wordprocessingml.document"),
+            (b"<!doctype html", "text/html"), (b"<html", "text/html"), (b"<head", "text/html"))
+
+
+def _content_type(headers: Message, data: bytes) -> str:
+    """The type the server names; when it names none (email.message then says text/plain)
+    or only application/octet-stream, what the body starts with, as browsers do: a page sent
+    without a type was aligned as plain text, markup and all."""
+    named = headers.get_content_type()
+    if headers.get("Content-Type") and named != "application/octet-stream":
+        return named
+    start = data[:64].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    for magic, content_type in _SNIFFED:
+        if start.startswith(magic):
+            return content_type
+    return named
 
 
 def _failure(url: str, exc: BaseException, timeout: float,

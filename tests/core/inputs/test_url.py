@@ -49,6 +49,24 @@ def test_pdf_and_text_by_content_type(server: str) -> None:
     assert read_source(f"{server}/notes.txt").text == "Café notes, plain."
 
 
+@pytest.mark.parametrize(("path", "kind", "text"), [
+    ("/untyped-page", "html", HARBOUR_TEXT), ("/untyped-pdf", "pdf", PRESS_TEXT),
+    ("/bytes.pdf", "pdf", PRESS_TEXT)])
+def test_a_body_without_a_type_is_read_as_what_it_is(
+        server: str, path: str, kind: str, text: str) -> None:
+    """A page without Content-Type was aligned as plain text, markup and all."""
+    found = read_source(server + path)
+    assert (found.meta.kind, found.text) == (kind, text)
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("/no-content", "answered 204 No Content, not a whole page"),
+    ("/empty", "sent an empty answer")])
+def test_no_page_in_the_answer(server: str, path: str, message: str) -> None:
+    with pytest.raises(DocumentLoadError, match=message):
+        read_source(server + path)
+
+
 def test_redirects_are_followed_up_to_the_limit_without_cookies(server: str) -> None:
     Handler.cookies_seen.clear()
     found = read_source(f"{server}/hop/3")

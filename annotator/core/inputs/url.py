@@ -268,7 +268,7 @@ def _failure(url: str, exc: BaseException, timeout: float,
                                  "(the server stopped sending); try again later.")
     if isinstance(exc, http.client.HTTPException) and not isinstance(exc, OSError):
         return DocumentLoadError(f"{url}: the server's answer is not valid HTTP "
-                                 f"({str(exc)[:200] or type(exc).__name__}).")
+                                 f"({str(exc).strip()[:200] or type(exc).__name__}).")
     # connection reset, bad URL syntax, http.client errors
     return DocumentLoadError(f"{url}: could not be fetched ({exc}).")
 

@@ -220,3 +220,16 @@ def test_white_space_inside_a_closed_value_stays_one_token(tmp_path: Path) -> No
         assert not report.skipped, report.skipped
     values = {c.attrs.get("verification") for c in fresh.claims.values()}
     assert set(odd) <= values  # mapped back to the taxonomy's own spelling
+
+
+def test_a_label_with_a_line_break_or_bar_is_one_visual_conf_label() -> None:
+    """A taxonomy label may hold a line break (the project file keeps it); it split the
+    [labels] line, and a `|` made the rest of the label an abbreviation."""
+    project = sample_project()
+    project.taxonomy = replace(project.taxonomy, claim_types=tuple(
+        replace(ct, label="Direct | indirect\nquote") if ct.id == "quote" else ct
+        for ct in project.taxonomy.claim_types))
+    sections = _conf_sections(brat_files(project)["visual.conf"].decode())
+    labels = dict(line.split(" | ", 1) for line in sections["labels"])
+    assert set(labels) == {ct.id for ct in project.taxonomy.claim_types}
+    assert labels["quote"] == "Direct / indirect quote"

@@ -103,7 +103,9 @@ def annotation_conf(taxonomy: Taxonomy) -> str:
 
 def visual_conf(taxonomy: Taxonomy) -> str:
     lines = ["[labels]"]
-    lines += [f"{ct.id} | {ct.label}" for ct in taxonomy.claim_types]
+    # one line per type, and `|` separates a type's labels in brat: a label keeps neither
+    lines += [f"{ct.id} | {_one_line(ct.label).replace('|', '/')}"
+              for ct in taxonomy.claim_types]
     lines += ["", "[drawing]"]
     lines += [f"{ct.id}\tbgColor:{ct.color}" for ct in taxonomy.claim_types]
     return "\n".join(lines) + "\n"

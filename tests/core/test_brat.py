@@ -188,3 +188,48 @@ def test_an_absurd_offset_is_an_unreadable_line(tmp_path: Path) -> None:
     report = import_brat(project, "A", tmp_path / "a.ann")
     assert report.skipped == ["line 1: unreadable line T1"]
     assert [project.claims[c].exact for c in report.added] == ["Budget"]
+
+
+def test_white_space_inside_a_closed_value_stays_one_token(tmp_path: Path) -> None:
+    """A value with a tab or a line break (a taxonomy's <value> may hold one, a typed value
+    keeps it) split the A line and the annotation.conf line it was declared on."""
+    project = sample_project()
+    odd = ("partly\ntrue", "not\tsure  yet")
+    project.taxonomy = replace(project.taxonomy, claim_types=tuple(
+        replace(ct, attributes=tuple(
+            replace(a, values=(*a.values, *odd)) if a.name == "verification" else a
+            for a in ct.attributes))
+        for ct in project.taxonomy.claim_types))
+    for claim_id, value in (("c1", odd[0]), ("c6", odd[1])):
+        claim = project.claims[claim_id]
+        project.put_claim(replace(claim, attributes=tuple(
+            (n, value if n == "verification" else v) for n, v in claim.attributes)))
+    EXPORTERS["brat"].write(project, tmp_path / "out")
+    conf = (tmp_path / "out" / "annotation.conf").read_text("utf-8")
+    got = {}
+    for doc in (project.doc_a, project.doc_b):
+        spans = read_brat((tmp_path / "out" / f"{doc.id}.ann").read_text("utf-8"), doc.text,
+                          conf)
+        got.update({s["frags"][0][0]: s["attrs"] for s in spans.values()})  # type: ignore[index]
+    assert got[project.claims["c1"].start] == {"verification": "partly_true"}
+    assert got[project.claims["c6"].start] == {"verification": "not_sure_yet"}
+    fresh = _empty(project)
+    fresh.taxonomy = project.taxonomy
+    for doc_id in ("A", "B"):
+        report = import_brat(fresh, doc_id, tmp_path / "out" / f"{doc_id}.ann")
+        assert not report.skipped, report.skipped
+    values = {c.attrs.get("verification") for c in fresh.claims.values()}
+    assert set(odd) <= values  # mapped back to the taxonomy's own spelling
+
+
+def test_a_label_with_a_line_break_or_bar_is_one_visual_conf_label() -> None:
+    """A taxonomy label may hold a line break (the project file keeps it); it split the
+    [labels] line, and a `|` made the rest of the label an abbreviation."""
+    project = sample_project()
+    project.taxonomy = replace(project.taxonomy, claim_types=tuple(
+        replace(ct, label="Direct | indirect\nquote") if ct.id == "quote" else ct
+        for ct in project.taxonomy.claim_types))
+    sections = _conf_sections(brat_files(project)["visual.conf"].decode())
+    labels = dict(line.split(" | ", 1) for line in sections["labels"])
+    assert set(labels) == {ct.id for ct in project.taxonomy.claim_types}
+    assert labels["quote"] == "Direct / indirect quote"

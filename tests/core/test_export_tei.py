@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 from pathlib import Path
@@ -107,12 +108,17 @@ def test_empty_project_and_empty_text() -> None:
     assert texts == ["Only one line.", ""]
 
 
+@functools.cache
+def _tei_schema() -> etree.RelaxNG:
+    return etree.RelaxNG(etree.fromstring(gzip.decompress(TEI_RNG.read_bytes())))
+
+
 @pytest.mark.slow
 def test_valid_against_tei_all() -> None:
     """TEI P5 4.3.0 tei_all.rng (TEI Consortium, BSD-2), vendored gzipped in tests/core/data.
 
     It runs in every test run (compiling the schema takes ~8 s of CPU)."""
-    schema = etree.RelaxNG(etree.fromstring(gzip.decompress(TEI_RNG.read_bytes())))
+    schema = _tei_schema()
     german = new_project(Document.from_text("A", "Eins.", language="de"),
                          Document.from_text("B", "Zwei.", language="de"))
     for project in (sample_project(), german,
@@ -120,3 +126,20 @@ def test_valid_against_tei_all() -> None:
         tree = etree.ElementTree(_parse(project_to_tei(project)))
         assert schema.validate(tree), schema.error_log
     assert b'xml:lang="de"' in project_to_tei(german)
+
+
+@pytest.mark.slow
+def test_impossible_source_dates_stay_valid_tei(tmp_path: Path) -> None:
+    """A date is kept as the source states it; only a real one becomes @when (xsd:date)."""
+    schema = _tei_schema()
+    for stated, when in (("2024-02-30", None), ("2024-13", None), ("0000", None),
+                         ("2024-02-29", "2024-02-29"), ("2023-11", "2023-11")):
+        page = tmp_path / "page.md"
+        page.write_text(f"---\ntitle: Page\ndate: {stated}\n---\n\nSome text. More text.\n",
+                        encoding="utf-8")
+        project = new_project(Document.load(page, "A", language="en"),
+                              Document.from_text("B", "Two."))
+        root = _parse(project_to_tei(project))
+        (date,) = root.iterfind(".//tei:bibl/tei:date", NS)
+        assert (date.text, date.get("when")) == (stated, when)
+        assert schema.validate(etree.ElementTree(root)), schema.error_log

@@ -15,6 +15,7 @@ from annotator.core import Document, new_project
 from annotator.core.export import EXPORTERS
 from annotator.core.export.importing import ClaimImportError
 from annotator.core.export.xmi import CLAIM_TYPE, SENTENCE, import_xmi
+from annotator.core.taxonomy import AttributeDef
 
 from .export_sample import TEXT_A, TEXT_B, sample_project
 
@@ -55,6 +56,39 @@ def test_round_trip_through_xmi(tmp_path: Path) -> None:
     key = lambda c: (c.doc, c.start, c.end, c.type, c.attrs, c.note)  # noqa: E731
     assert sorted(map(key, fresh.claims.values()), key=repr) == sorted(
         map(key, project.claims.values()), key=repr)
+
+
+def test_attribute_names_cassis_and_uima_cannot_take_as_features(tmp_path: Path) -> None:
+    """Project attribute names are NCNames; `type`, `note`, `a-b` and `class` are not
+    features a CAS can hold as they are (the export crashed or dropped the value)."""
+    project = sample_project()
+    names = ("type", "note", "label", "a-b", "a.b", "_x", "class", "get", "xmiID", "ü")
+    taxonomy = project.taxonomy
+    quote = taxonomy.claim_type("quote")
+    assert quote is not None
+    project.taxonomy = replace(taxonomy, claim_types=tuple(
+        replace(ct, attributes=(*ct.attributes, *(AttributeDef(n) for n in names)))
+        if ct is quote else ct for ct in taxonomy.claim_types))
+    claim = project.claims["c1"]
+    project.put_claim(replace(claim, attributes=tuple((n, f"v {n}") for n in names)))
+    EXPORTERS["xmi"].write(project, tmp_path / "out")
+    ts = load_typesystem(io.BytesIO((tmp_path / "out" / "TypeSystem.xml").read_bytes()))
+    cas = load_cas_from_xmi(io.BytesIO((tmp_path / "out" / "A.xmi").read_bytes()),
+                            typesystem=ts)
+    (fs,) = [fs for fs in cas.select(CLAIM_TYPE) if fs.begin == claim.start]
+    assert (fs.get_covered_text(), fs.label, fs.get("note")) == (claim.exact, "quote",
+                                                                  claim.note)
+    layer = ts.get_type(CLAIM_TYPE)
+    held = {f.description.removeprefix("claim attribute "): fs.get(f.name)
+            for f in layer.features if fs.get(f.name) and f.name not in ("label", "note")}
+    assert held == {n: f"v {n}" for n in names}
+    for f in layer.features:  # UIMA feature names are Java identifiers
+        assert re.fullmatch(r"[^\W\d_]\w*", f.name), f.name
+    fresh = new_project(replace(project.doc_a), replace(project.doc_b))
+    fresh.taxonomy = project.taxonomy
+    import_xmi(fresh, "A", tmp_path / "out" / "A.xmi")
+    (back,) = [c for c in fresh.claims.values() if c.start == claim.start]
+    assert back.attrs == {n: f"v {n}" for n in names} and back.note == claim.note
 
 
 def _inception_cas(text: str) -> tuple[Cas, object]:

@@ -3,8 +3,8 @@
 Export: each claim is a text-bound annotation (`T1<TAB>quote 12 40<TAB>text`); a claim that
 crosses a line break becomes fragments split at the break (`12 20;21 40`), as brat draws
 them, with the fragment texts joined by a space, which is what brat compares. Attributes with
-a closed set of values are brat attributes (`A1<TAB>verification T1 disputed`; a space in a
-value becomes `_`, brat's values are single tokens); free-text attributes and the note are
+a closed set of values are brat attributes (`A1<TAB>verification T1 disputed`; white space in
+a value becomes `_`, brat's values are single tokens); free-text attributes and the note are
 annotator notes (`#1<TAB>AnnotatorNotes T1<TAB>…`, `#2<TAB>speaker T1<TAB>…`). brat relations
 join annotations of one document only, so claim links (which join the two articles) are not in
 brat's files. `annotation.conf` and `visual.conf` declare the types, attributes, labels and
@@ -39,6 +39,12 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _token(value: str) -> str:
+    """A brat attribute value: one token, every run of white space (a tab or line break in a
+    typed value too, which would split the line) made `_`."""
+    return "_".join(value.split())
+
+
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) split at line breaks, without empty or blank pieces."""
     pieces: list[tuple[int, int]] = []
@@ -66,9 +72,9 @@ def document_ann(project: Project, doc_id: str) -> str:
         where = ";".join(f"{lo} {hi}" for lo, hi in frags)
         lines.append(f"T{n}\t{claim.type} {where}\t{' '.join(text[lo:hi] for lo, hi in frags)}")
         for name, value in claim.attributes:
-            if _closed(project.taxonomy, claim.type, name):
+            if _closed(project.taxonomy, claim.type, name) and _token(value):
                 attr_n += 1
-                lines.append(f"A{attr_n}\t{name} T{n} {value.replace(' ', '_')}")
+                lines.append(f"A{attr_n}\t{name} T{n} {_token(value)}")
             elif value:
                 note_n += 1
                 lines.append(f"#{note_n}\t{name} T{n}\t{_one_line(value)}")
@@ -89,8 +95,7 @@ def annotation_conf(taxonomy: Taxonomy) -> str:
             if a.values:
                 types, values = closed.setdefault(a.name, ([], []))
                 types.append(ct.id)
-                values.extend(v.replace(" ", "_") for v in a.values if v.replace(" ", "_")
-                              not in values)
+                values.extend(_token(v) for v in a.values if _token(v) not in values)
     lines += [f"{name}\tArg:{'|'.join(types)}, Value:{'|'.join(values)}"
               for name, (types, values) in closed.items()]
     return "\n".join(lines) + "\n"
@@ -98,7 +103,9 @@ def annotation_conf(taxonomy: Taxonomy) -> str:
 
 def visual_conf(taxonomy: Taxonomy) -> str:
     lines = ["[labels]"]
-    lines += [f"{ct.id} | {ct.label}" for ct in taxonomy.claim_types]
+    # one line per type, and `|` separates a type's labels in brat: a label keeps neither
+    lines += [f"{ct.id} | {_one_line(ct.label).replace('|', '/')}"
+              for ct in taxonomy.claim_types]
     lines += ["", "[drawing]"]
     lines += [f"{ct.id}\tbgColor:{ct.color}" for ct in taxonomy.claim_types]
     return "\n".join(lines) + "\n"

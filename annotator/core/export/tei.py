@@ -17,6 +17,7 @@ link it became; its explanation is a note in the `<listAnnotation>`.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from lxml import etree
 
@@ -64,6 +65,20 @@ def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str)
 _W3C_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+def _when(value: str) -> str:
+    """`value` if it is a real date TEI's @when takes (xsd:date, gYearMonth or gYear), else "".
+
+    The date is as the source states it (a Markdown front matter's `2024-02-30`, a PDF's
+    month 13): the pattern alone let impossible dates make the export invalid TEI."""
+    if not _W3C_DATE.match(value):
+        return ""
+    try:
+        date.fromisoformat((value + "-01-01")[:10])  # years 1-9999; a real month and day
+    except ValueError:
+        return ""
+    return value
+
+
 def _origin_bibl(bibl: etree._Element, doc: Document) -> None:
     """The document's provenance: author, publisher (site), date, URL, how it was extracted."""
     meta = doc.meta
@@ -72,8 +87,8 @@ def _origin_bibl(bibl: etree._Element, doc: Document) -> None:
     if meta.site:
         _el(bibl, "publisher", meta.site)
     if meta.date:
-        date = meta.date[:10]
-        _el(bibl, "date", meta.date, **({"when": date} if _W3C_DATE.match(date) else {}))
+        when = _when(meta.date[:10])
+        _el(bibl, "date", meta.date, **({"when": when} if when else {}))
     if meta.url:
         _el(bibl, "idno", meta.url, type="URI")
     if meta.extractor:

@@ -2,20 +2,23 @@
 
 Export: each article is a CAS whose text is the article, with DKPro `Sentence` annotations and
 one `webanno.custom.Claim` per claim (INCEpTION's naming for a custom span layer): its `label`
-feature is the claim type, one string feature per attribute, `note` for the note. Import that
+feature is the claim type, one string feature per attribute (named `attr_<name>` when the
+attribute's name is not one UIMA takes, see `feature_names`), `note` for the note. Import that
 folder into INCEpTION as "UIMA CAS XMI" after creating a span layer `Claim` with those
 features, or read it with dkpro-cassis. A CAS holds one text, so claim links (which join the
 two articles) are not in it.
 
 Import: any CAS XMI (with its type system file) from INCEpTION: every span annotation of a
 custom layer (or a named entity) whose label, or else the layer's own name, names a claim
-type becomes a claim; its other string features whose names are attributes come along; the
-rest is reported.
+type becomes a claim; its other string features whose names (or descriptions, for `attr_`
+features) are attributes come along; the rest is reported.
 """
 
 from __future__ import annotations
 
 import io
+import keyword
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -37,6 +40,11 @@ SENTENCE = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence"
 METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
 ANNOTATION = "uima.tcas.Annotation"
 STRING = "uima.cas.String"
+ATTRIBUTE_DESCRIPTION = "claim attribute "
+_FEATURE = re.compile(r"[^\W\d_]\w*")  # a Java identifier, as UIMA requires of feature names
+# the Claim layer's own features, and names cassis's feature structures use for themselves
+_RESERVED_FEATURES = ("label", "note", "begin", "end", "sofa", "self", "type", "get", "set",
+                      "xmiID", "get_covered_text")
 LABEL_FEATURES = ("label", "value", "claimType", "type", "category", "tag")
 # layers a DKPro pipeline adds that are never claims
 STRUCTURAL = ("segmentation.type.", "metadata.type.", "uima.tcas.DocumentAnnotation",
@@ -49,7 +57,31 @@ def _attribute_names(project: Project) -> list[str]:
         names.extend(a.name for a in ct.attributes if a.name not in names)
     for claim in project.claims.values():
         names.extend(n for n, _ in claim.attributes if n not in names)
-    return [n for n in names if n not in ("label", "note", "begin", "end", "sofa")]
+    return names
+
+
+def feature_names(project: Project) -> dict[str, str]:
+    """Attribute name -> the Claim feature that holds it.
+
+    A UIMA feature name is a Java identifier (a letter, then letters, digits, `_`) and cassis
+    makes each one a Python attribute, so an attribute name that is an NCName but not such an
+    identifier (`a-b`, `a.b`, `_x`, `class`), or that is a feature of the layer or a member of
+    cassis's feature structures (`note`, `type`, `get`), is written as `attr_<name>` (numbered
+    on a clash) rather than crashing the export or being dropped; the feature's description
+    keeps the attribute's own name, which the import reads back."""
+    taken = set(_RESERVED_FEATURES)
+    features: dict[str, str] = {}
+    for name in _attribute_names(project):
+        feature = name
+        if not _FEATURE.fullmatch(name) or keyword.iskeyword(name) or name in taken:
+            feature = base = "attr_" + re.sub(r"\W", "_", name)
+            n = 1
+            while feature in taken:
+                n += 1
+                feature = f"{base}_{n}"
+        taken.add(feature)
+        features[name] = feature
+    return features
 
 
 def _typesystem(project: Project) -> Any:
@@ -65,8 +97,8 @@ def _typesystem(project: Project) -> Any:
     claim = ts.create_type(CLAIM_TYPE, supertypeName=ANNOTATION,
                            description="A claim tagged in annotator")
     ts.create_feature(claim, "label", STRING, description="claim type")
-    for name in _attribute_names(project):
-        ts.create_feature(claim, name, STRING)
+    for name, feature in feature_names(project).items():
+        ts.create_feature(claim, feature, STRING, description=ATTRIBUTE_DESCRIPTION + name)
     ts.create_feature(claim, "note", STRING)
     return ts
 
@@ -84,9 +116,9 @@ def _cas(project: Project, doc: Document, ts: Any) -> Any:
     for seg in doc.sentences:
         cas.add(sentence(begin=seg.start, end=seg.end))
     claim_type = ts.get_type(CLAIM_TYPE)
-    allowed = set(_attribute_names(project))
+    feature = feature_names(project)
     for claim in (c for c in claims_in_order(project) if c.doc == doc.id):
-        features = {n: v for n, v in claim.attributes if n in allowed}
+        features = {feature[n]: v for n, v in claim.attributes}
         if claim.note:
             features["note"] = claim.note
         cas.add(claim_type(begin=claim.start, end=claim.end, label=claim.type, **features))
@@ -116,6 +148,15 @@ def _is_structural(type_name: str) -> bool:
     return any(part in type_name for part in STRUCTURAL)
 
 
+def _attribute_of(feature: Any) -> str:
+    """The attribute a feature holds: its description names it when the export had to give
+    the feature another name (see `feature_names`)."""
+    description = feature.description or ""
+    if description.startswith(ATTRIBUTE_DESCRIPTION):
+        return description[len(ATTRIBUTE_DESCRIPTION):]
+    return str(feature.name)
+
+
 def _spans(cas: Any, project: Project) -> tuple[list[ForeignSpan], list[str]]:
     spans: list[ForeignSpan] = []
     skipped: list[str] = []
@@ -124,15 +165,17 @@ def _spans(cas: Any, project: Project) -> tuple[list[ForeignSpan], list[str]]:
         type_ = fs.type
         if not cas.typesystem.subsumes(ANNOTATION, type_.name) or _is_structural(type_.name):
             continue
-        strings = {f.name: fs.get(f.name) for f in type_.all_features
-                   if f.rangeType.name == STRING and isinstance(fs.get(f.name), str)}
+        features = [f for f in type_.all_features
+                    if f.rangeType.name == STRING and isinstance(fs.get(f.name), str)]
+        strings = {f.name: fs.get(f.name) for f in features}
         label = next((strings[n] for n in LABEL_FEATURES if strings.get(n)), "")
         name = label or type_.name.rsplit(".", 1)[-1]
         if fs.begin is None or fs.end is None or fs.begin >= fs.end:
             skipped.append(f"{name} at {fs.begin}: an empty span")
             continue
-        attrs = tuple((k, v) for k, v in strings.items()
-                      if k in attribute_names and v and k not in LABEL_FEATURES)
+        attrs = tuple((_attribute_of(f), strings[f.name]) for f in features
+                      if _attribute_of(f) in attribute_names and strings[f.name]
+                      and f.name not in (*LABEL_FEATURES, "note"))
         spans.append(ForeignSpan(fs.begin, fs.end, name, attrs, strings.get("note", "") or ""))
     return spans, skipped
 

@@ -11,6 +11,7 @@ from annotator.core.inputs import Extracted, is_url, read_source
 
 from . import dialogs
 from .worker.background import call_off_ui_thread
+from .worker.cancellable import Cancelled, call_cancellable
 
 PLAIN_KINDS = ("text", "markdown")  # shown as they are: nothing was extracted to check
 
@@ -20,13 +21,23 @@ def read_articles(window: QMainWindow, sources: list[str]) -> list[Extracted] | 
     was cancelled). A URL is fetched here, on this explicit request."""
     window.statusBar().showMessage("Reading " + " and ".join(
         s if is_url(s) else Path(s).name for s in sources) + "…")
+    def read() -> list[Extracted]:
+        return [read_source(s) for s in sources]
+
     try:
-        found = call_off_ui_thread(lambda: [read_source(s) for s in sources])
+        if any(is_url(s) for s in sources):  # a server may stall: the user may give up
+            found = call_cancellable(window, "Fetching " + " and ".join(
+                s for s in sources if is_url(s)) + "…", read)
+        else:
+            found = call_off_ui_thread(read)
+    except Cancelled:
+        window.statusBar().showMessage("Opening cancelled; what was open stays open.", 6000)
+        return None
     except DocumentLoadError as exc:
+        window.statusBar().clearMessage()
         dialogs.show_error(window, "Cannot open the articles", str(exc))
         return None
-    finally:
-        window.statusBar().clearMessage()
+    window.statusBar().clearMessage()
     if all(f.meta.kind in PLAIN_KINDS for f in found):
         return found
     return dialogs.review_extraction(

@@ -3,13 +3,14 @@ clear errors that leave the open project alone."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProgressDialog, QPushButton
 
 from annotator.core.inputs import read_source
 from annotator.ui import dialogs
@@ -107,6 +108,36 @@ def test_open_url_fetches_and_previews(window: MainWindow, qtbot, answers: Dialo
         window.actions_by_name["open_url"].trigger()
     assert window.session.project is project
     assert "answered 404" in answers.errors[-1][1]
+
+
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_a_stalling_server_can_be_walked_away_from(window: MainWindow, qtbot, answers: Dialogs,  # type: ignore[no-untyped-def]
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    how: str) -> None:
+    """A server dripping a byte at a time holds a fetch for its whole timeout; Cancel in the
+    busy dialog gives the window back at once, with what was open still open."""
+    before = window.session.project
+    seen: list[str] = []
+
+    def cancel() -> None:
+        busy = next(w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QProgressDialog) and w.isVisible())
+        seen.append(busy.labelText())
+        if how == "escape":
+            qtbot.keyClick(busy, Qt.Key.Key_Escape)
+        else:
+            qtbot.mouseClick(next(b for b in busy.findChildren(QPushButton)
+                                  if b.text() == "Cancel"), Qt.MouseButton.LeftButton)
+
+    with serve() as base:
+        monkeypatch.setattr(dialogs, "ask_sources", lambda *_a: (f"{base}/drip", str(DOCX)))
+        QTimer.singleShot(500, cancel)
+        started = time.monotonic()
+        window.actions_by_name["open_url"].trigger()
+        assert time.monotonic() - started < 5  # the drip alone would take 20 s
+    assert seen and f"{base}/drip" in seen[0]
+    assert window.session.project is before and not answers.errors
+    assert "cancelled" in window.statusBar().currentMessage()
 
 
 def test_dropping_a_link_and_a_file(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -23,47 +23,59 @@ T = TypeVar("T")
 POLL_MS = 5  # how often the local loop looks whether the thread is done
 
 
+class ThreadCall(Generic[T]):
+    """`work()` started in a daemon thread; `done` is set when it ends, `result()` then
+    gives its value or raises its exception (on the caller's thread)."""
+
+    def __init__(self, work: Callable[[], T], name: str) -> None:
+        self._work = work
+        self._value: list[T] = []
+        self._error: list[BaseException] = []
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value.append(self._work())
+        except BaseException as exc:  # handed to the caller by result(), on its thread
+            self._error.append(exc)
+        finally:
+            self.done.set()
+
+    def result(self) -> T:
+        if self._error:
+            raise self._error[0]
+        return self._value[0]
+
+
+def quit_when_done(call: ThreadCall[T], loop: QEventLoop) -> QTimer:
+    """A started timer that ends `loop` once `call` is done (polled every POLL_MS)."""
+    timer = QTimer()
+    timer.setInterval(POLL_MS)
+    timer.timeout.connect(lambda: loop.quit() if call.done.is_set() else None)
+    timer.start()
+    return timer
+
+
 def call_off_ui_thread(work: Callable[[], T]) -> T:
     """`work()`, run in a worker thread while this thread's event loop handles everything but
     user input; returns its result or raises its exception. Without a Qt application (tests of
     the core, scripts) it is a plain call."""
     if QCoreApplication.instance() is None:
         return work()
-    value: list[T] = []
-    error: list[BaseException] = []
-    done = threading.Event()
-
-    def run() -> None:
-        try:
-            value.append(work())
-        except BaseException as exc:  # handed to the caller below, on the UI thread
-            error.append(exc)
-        finally:
-            done.set()
-
-    thread = threading.Thread(target=run, name="annotator-background", daemon=True)
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(POLL_MS)
-
-    def finish_when_done() -> None:
-        if done.is_set():
-            loop.quit()
-
-    timer.timeout.connect(finish_when_done)
     cursor = isinstance(QCoreApplication.instance(), QGuiApplication)
     if cursor:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    loop = QEventLoop()
+    call = ThreadCall(work, "annotator-background")
+    timer = quit_when_done(call, loop)
     try:
-        thread.start()
-        timer.start()
-        if not done.is_set():
+        if not call.done.is_set():
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     finally:
         timer.stop()
         if cursor:
             QGuiApplication.restoreOverrideCursor()
-    thread.join()
-    if error:
-        raise error[0]
-    return value[0]
+    call.thread.join()
+    return call.result()

@@ -10,14 +10,13 @@ daemon thread, and nothing it read is used).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from .background import POLL_MS
+from .background import ThreadCall, quit_when_done
 
 T = TypeVar("T")
 
@@ -29,18 +28,6 @@ class Cancelled(Exception):
 def call_cancellable(parent: QWidget, label: str, work: Callable[[], T]) -> T:
     """`work()` in a worker thread behind a modal "busy" dialog; its result, or its
     exception; `Cancelled` when the user cancels first."""
-    value: list[T] = []
-    error: list[BaseException] = []
-    done = threading.Event()
-
-    def run() -> None:
-        try:
-            value.append(work())
-        except BaseException as exc:  # handed to the caller below, on the UI thread
-            error.append(exc)
-        finally:
-            done.set()
-
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)  # 0, 0: busy, no percentage
     dialog.setWindowTitle("Opening")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -48,23 +35,18 @@ def call_cancellable(parent: QWidget, label: str, work: Callable[[], T]) -> T:
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(POLL_MS)
-    timer.timeout.connect(lambda: loop.quit() if done.is_set() else None)
     dialog.canceled.connect(loop.quit)  # the Cancel button, or closing the dialog
     dialog.finished.connect(loop.quit)  # Escape
-    threading.Thread(target=run, name="annotator-fetch", daemon=True).start()
+    dialog.show()
+    call = ThreadCall(work, "annotator-fetch")
+    timer = quit_when_done(call, loop)
     try:
-        dialog.show()
-        timer.start()
-        if not done.is_set():
+        if not call.done.is_set():
             loop.exec()
     finally:
         timer.stop()
         dialog.close()
         dialog.deleteLater()
-    if not done.is_set():
+    if not call.done.is_set():
         raise Cancelled
-    if error:
-        raise error[0]
-    return value[0]
+    return call.result()

@@ -13,9 +13,8 @@ import sys
 from pathlib import Path
 
 from annotator.core import ProjectFileError, read_project
+from annotator.core.atomic import same_file
 from annotator.core.export import EXPORTERS, Exporter, ExportError, raw_csv
-
-from .output import same_file
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -10,14 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core import Project, ProjectFileError, project_to_bytes, save_project
-
-
-def same_file(target: str | Path, other: str | Path) -> bool:
-    """Whether writing `target` would overwrite `other` (the same file by another name too)."""
-    try:
-        return Path(target).exists() and os.path.samefile(target, other)
-    except OSError:
-        return False
+from annotator.core.atomic import same_file
 
 
 def write_project(project: Project, output: str, inputs: Sequence[str | Path] = ()) -> bool:

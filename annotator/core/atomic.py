@@ -108,6 +108,15 @@ def _keep_mode_and_owner(fd: int, target: Path) -> None:
         os.fchown(fd, old.st_uid, old.st_gid)
 
 
+def same_file(target: str | Path, other: str | Path) -> bool:
+    """Whether writing `target` would overwrite `other` (the same file by another name too)."""
+    a, b = Path(target), Path(other)
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, fsync, then rename over the target."""
     target = write_target(Path(path))

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .annotations import Project
-from .atomic import atomic_write_bytes
+from .atomic import atomic_write_bytes, same_file
 from .xmlio import ProjectFileError, project_to_bytes, read_project
 
 APP_NAME = "annotator"
@@ -217,7 +217,7 @@ class AutosaveSession:
         """Autosave the project (validated, atomic); the user's file is never written."""
         data = project_to_bytes(project)
         target = self.project_path
-        if self.original and _same_file(target, Path(self.original)):
+        if self.original and same_file(target, self.original):
             raise ProjectFileError("refusing to autosave over the user's own file")
         atomic_write_bytes(target, data)
         name = project.name or f"{project.doc_a.title} / {project.doc_b.title}"
@@ -237,11 +237,6 @@ class AutosaveSession:
         self.store.discard(self.id)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
 
 
 __all__ = ["AUTOSAVE_ENV", "AutosaveSession", "Lock", "RecoveryEntry", "RecoveryStore",

@@ -70,6 +70,11 @@ from .worker.turns import TurnQueue
 P = ParamSpec("P")
 
 SEGMENT_ON_UI_THREAD_LIMIT = 50_000  # characters: shorter texts segment in well under 100 ms
+
+
+def split_by_worker(doc: Document) -> bool:
+    """A long text not split into sentences yet: a worker does it (it takes seconds)."""
+    return not doc.segmented and len(doc.text) > SEGMENT_ON_UI_THREAD_LIMIT
 __all__ = ["APPLY_ALIGNMENT", "Session"]
 LONG_PAIR = 100_000  # characters in both texts: past this, each heavy redraw gets its own turn
 
@@ -132,14 +137,10 @@ class Session(QObject):
         self.segment_in_background()
 
     def segment_in_background(self) -> None:
-        """Split a loaded project's texts into sentences in the worker, then re-render links.
-
-        Only the shading of unmatched passages needs sentences; on a long text segmenting
-        takes seconds, which must not stall the window. (Aligning segments in its worker.)
-        """
+        """Split a loaded project's long texts (split_by_worker) in the worker, then re-render
+        links: only the shading of unmatched passages needs sentences. (Aligning splits too.)"""
         project = self.project
-        if project is None or all(doc.segmented or len(doc.text) <= SEGMENT_ON_UI_THREAD_LIMIT
-                                  for doc in (project.doc_a, project.doc_b)):
+        if project is None or not any(map(split_by_worker, (project.doc_a, project.doc_b))):
             return
         self.realigner.segment(project.doc_a, project.doc_b)
 
@@ -364,9 +365,7 @@ class Session(QObject):
         if project is None:
             return []
         doc = project.doc_a if side == "A" else project.doc_b
-        if not doc.segmented and len(doc.text) > SEGMENT_ON_UI_THREAD_LIMIT:
-            # segmenting a long text takes seconds: a worker does it (aligning, or
-            # segment_in_background) and the panes re-render when it is done
+        if split_by_worker(doc):  # (aligning, or segment_in_background): panes re-render then
             return []
         return self._facts.unmatched(side)
 

@@ -10,8 +10,7 @@ from annotator.core import edits
 from annotator.core.queries.links import next_to_review
 from annotator.core.reviewed import review_progress, reviewed_id, split_reviewed
 
-from .. import session as session_module
-from ..session import Session
+from ..session import Session, split_by_worker
 from ..view.comparison_view import ComparisonView
 
 
@@ -40,8 +39,7 @@ def not_split_yet(session: Session, side: str | None = None) -> bool:
     if project is None:
         return False
     docs = {"A": project.doc_a, "B": project.doc_b}
-    return any(not doc.segmented and len(doc.text) > session_module.SEGMENT_ON_UI_THREAD_LIMIT
-               for s, doc in docs.items() if side in (None, s))
+    return any(split_by_worker(doc) for s, doc in docs.items() if side in (None, s))
 
 
 def progress(session: Session) -> tuple[int, int]:
